@@ -1,0 +1,122 @@
+"""Reusable reads. Views, the API and feeds call these instead of rebuilding the filters."""
+
+from django.apps import apps
+from django.db import connection, models
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+
+def _count_subquery(model_name: str, link: str, **filters) -> Coalesce:
+    """COUNT(*) of `model_name` rows whose `link` is the outer row, as a correlated subquery: one SQL
+    query for the whole list, and cheaper than a JOIN + GROUP BY that multiplies rows."""
+    model = apps.get_model("articles", model_name)
+    rows = (
+        model.objects.filter(**{link: OuterRef("pk")}, **filters)
+        .order_by()
+        .values(link)
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=models.IntegerField()), Value(0))
+
+
+class CompanyQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Annotate partnership_count (public partnerships) and article_count (articles naming it)."""
+        from .models import Partnership
+
+        return self.annotate(
+            partnership_count=_count_subquery(
+                "Participant", "company", partnership__status__in=Partnership.PUBLIC_STATUSES
+            ),
+            article_count=_count_subquery("Mention", "company"),
+        )
+
+    def search(self, query: str):
+        """Companies whose name or any alias contains the query, case-insensitively."""
+        query = query.strip()
+        if not query:
+            return self
+        return self.filter(Q(name__icontains=query) | Q(aliases__icontains=query))
+
+
+class PersonQuerySet(models.QuerySet):
+    def search(self, query: str):
+        query = query.strip()
+        if not query:
+            return self
+        return self.filter(Q(name__icontains=query) | Q(aliases__icontains=query))
+
+
+class ArticleQuerySet(models.QuerySet):
+    def mentioning(self, *companies):
+        """Articles that mention any of the companies (instances or slugs)."""
+        slugs = [c if isinstance(c, str) else c.slug for c in companies]
+        from .models import Mention
+
+        return self.filter(pk__in=Mention.objects.filter(company__slug__in=slugs).values("article_id"))
+
+    def search(self, query: str):
+        """Full-text search of title, summary and body.
+
+        PostgreSQL matches the stored, GIN-indexed search_vector with web-search syntax and orders by
+        rank; SQLite (development) falls back to requiring every word somewhere in the text.
+        """
+        query = query.strip()
+        if not query:
+            return self
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank
+
+            search_query = SearchQuery(query, search_type="websearch", config="english")
+            return (
+                self.filter(search_vector=search_query)
+                .annotate(rank=SearchRank("search_vector", search_query))
+                .order_by("-rank", "-published_at", "-id")
+            )
+        result = self
+        for word in query.split()[:10]:
+            result = result.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word))
+        return result
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def public(self):
+        """Partnerships readers see: everything but proposals awaiting review and rejected ones."""
+        return self.filter(status__in=self.model.PUBLIC_STATUSES)
+
+    def proposed(self):
+        return self.filter(status=self.model.Status.PROPOSED)
+
+    def involving(self, *companies):
+        """Partnerships in which any of the companies (instances or slugs) takes part."""
+        slugs = [c if isinstance(c, str) else c.slug for c in companies]
+        from .models import Participant
+
+        return self.filter(pk__in=Participant.objects.filter(company__slug__in=slugs).values("partnership_id"))
+
+    def with_evidence_count(self):
+        """Annotate evidence_count and source_count (distinct articles reporting it)."""
+        return self.annotate(
+            evidence_count=_count_subquery("Evidence", "partnership"),
+            source_count=Coalesce(
+                Subquery(
+                    apps.get_model("articles", "Evidence")
+                    .objects.filter(partnership=OuterRef("pk"))
+                    .order_by()
+                    .values("partnership")
+                    .annotate(n=Count("article", distinct=True))
+                    .values("n"),
+                    output_field=models.IntegerField(),
+                ),
+                Value(0),
+            ),
+        )
+
+    def search(self, query: str):
+        query = query.strip()
+        if not query:
+            return self
+        return self.filter(
+            Q(title__icontains=query) | Q(description__icontains=query) | Q(project__name__icontains=query)
+        )

@@ -1,0 +1,151 @@
+"""The database enforces the data's rules, whatever code writes to it."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from articles.models import Article, Company, Evidence, Mention, Participant, Partnership
+from articles.services import EvidenceSpec, ParticipantSpec, partnership_create, partnership_update
+
+pytestmark = pytest.mark.django_db
+
+
+def make_article(**kwargs):
+    defaults = {
+        "title": "A story",
+        "body": "Acme and Globex agreed a deal.",
+        "published_at": dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
+    }
+    return Article.objects.create(**{**defaults, **kwargs})
+
+
+def test_company_names_are_unique_ignoring_case():
+    Company.objects.create(name="OpenAI")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Company.objects.create(name="openai")
+
+
+def test_company_gets_a_unique_slug():
+    Company.objects.create(name="Acme", slug="acme")
+    second = Company.objects.create(name="Acme!")
+    assert second.slug == "acme-2"
+
+
+def test_company_kind_must_be_a_known_kind():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Company.objects.create(name="Acme", kind="cult")
+
+
+def test_company_cannot_be_its_own_ancestor():
+    group = Company.objects.create(name="Group")
+    child = Company.objects.create(name="Child", parent=group)
+    group.parent = child
+    with pytest.raises(ValidationError):
+        group.full_clean()
+
+
+def test_partnership_status_must_be_a_known_status():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Partnership.objects.create(title="Deal", status="rumour-mill")
+
+
+def test_partnership_cannot_end_before_it_was_announced():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Partnership.objects.create(title="Deal", announced_on=dt.date(2025, 2, 1), ended_on=dt.date(2025, 1, 1))
+
+
+def test_partnership_cannot_list_the_same_company_twice():
+    acme = Company.objects.create(name="Acme")
+    deal = Partnership.objects.create(title="Deal")
+    Participant.objects.create(partnership=deal, company=acme)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Participant.objects.create(partnership=deal, company=acme, role="again")
+
+
+def test_article_url_is_unique_when_present_and_blank_urls_may_repeat():
+    make_article(url="https://example.com/a", body="one")
+    make_article(body="two")
+    make_article(body="three")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_article(url="https://example.com/a", body="four")
+
+
+def test_article_with_the_same_text_is_a_duplicate_even_with_other_spacing():
+    make_article(body="Acme and Globex agreed a deal.")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_article(title="Another title", body="  Acme and   Globex\nagreed a deal. ")
+
+
+def test_mention_count_must_be_positive():
+    article, acme = make_article(), Company.objects.create(name="Acme")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Mention.objects.create(article=article, company=acme, count=0)
+
+
+def test_evidence_quote_must_appear_in_the_article():
+    article = make_article()
+    deal = Partnership.objects.create(title="Deal")
+    evidence = Evidence(partnership=deal, article=article, quote="Acme bought Globex.")
+    with pytest.raises(ValidationError):
+        evidence.full_clean()
+
+
+def test_partnership_create_needs_two_distinct_companies_and_saves_nothing_otherwise():
+    acme = Company.objects.create(name="Acme")
+    with pytest.raises(ValidationError):
+        partnership_create(title="Solo", participants=[ParticipantSpec(acme), ParticipantSpec(acme)])
+    assert not Partnership.objects.exists()
+
+
+def test_partnership_create_rejects_a_misquote_and_saves_nothing():
+    acme, globex = Company.objects.create(name="Acme"), Company.objects.create(name="Globex")
+    article = make_article()
+    with pytest.raises(ValidationError):
+        partnership_create(
+            title="Deal",
+            participants=[ParticipantSpec(acme), ParticipantSpec(globex)],
+            evidence=[EvidenceSpec(article, "Acme and Globex merged.")],
+        )
+    assert not Partnership.objects.exists()
+    assert not Participant.objects.exists()
+
+
+def test_partnership_update_replaces_participants_and_keeps_the_rest():
+    acme, globex, initech = (Company.objects.create(name=n) for n in ("Acme", "Globex", "Initech"))
+    article = make_article()
+    deal = partnership_create(
+        title="Deal",
+        participants=[ParticipantSpec(acme, "buyer"), ParticipantSpec(globex)],
+        evidence=[EvidenceSpec(article, "Acme and Globex agreed a deal.")],
+    )
+    partnership_update(
+        partnership=deal,
+        status="active",
+        participants=[ParticipantSpec(acme, "lead"), ParticipantSpec(initech)],
+    )
+    deal.refresh_from_db()
+    assert deal.status == "active"
+    assert dict(deal.participants.values_list("company__name", "role")) == {"Acme": "lead", "Initech": ""}
+    assert deal.evidence.count() == 1
+
+
+def test_public_partnerships_exclude_proposals_and_rejections():
+    for status in Partnership.Status.values:
+        Partnership.objects.create(title=f"Deal {status}", status=status)
+    public = set(Partnership.objects.public().values_list("status", flat=True))
+    assert public == {"in_talks", "under_consideration", "announced", "active", "ended"}
+
+
+def test_company_counts_are_annotated_in_one_query(seeded, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        counts = {c.slug: (c.partnership_count, c.article_count) for c in Company.objects.with_counts()}
+    assert counts["openai"] == (7, 1)
+    assert counts["naver"] == (0, 1)
+    assert counts["government-of-india"] == (1, 0)
+
+
+def test_article_search_finds_words_in_the_body(seeded):
+    assert Article.objects.search("bandwidth memory").count() == 1
+    assert Article.objects.search("nonexistentword").count() == 0

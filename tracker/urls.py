@@ -1,0 +1,9 @@
+"""Top-level routes: the site, the admin and the API."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("articles.urls")),
+]
