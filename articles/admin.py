@@ -15,6 +15,7 @@ from .models import (
     Mention,
     Participant,
     Partnership,
+    PartnershipChange,
     Person,
     PersonMention,
     Project,
@@ -261,6 +262,27 @@ class PersonMentionAdmin(admin.ModelAdmin):
     search_fields = ["person__name", "article__title"]
     autocomplete_fields = ["person", "article"]
     list_select_related = ["person", "article"]
+
+
+@admin.register(PartnershipChange)
+class PartnershipChangeAdmin(admin.ModelAdmin):
+    """The audit trail: read-only, so that history cannot be rewritten from the admin."""
+
+    list_display = ["created_at", "action", "partnership_title", "actor", "note"]
+    list_filter = ["action", "created_at"]
+    search_fields = ["partnership_title", "note", "actor__username"]
+    date_hierarchy = "created_at"
+    list_select_related = ["actor", "partnership"]
+    readonly_fields = ["partnership", "partnership_title", "actor", "action", "changes", "note", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 admin.site.site_header = "Alliance Tracker administration"

@@ -8,7 +8,10 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .models import Article, Company, Evidence, Participant, Partnership, Project
+from .models import Article, Company, Evidence, Participant, Partnership, PartnershipChange, Project
+
+# Fields of a partnership whose changes the audit trail records.
+AUDITED_FIELDS = ("title", "slug", "kind", "status", "announced_on", "ended_on", "description", "project")
 
 
 @dataclass(frozen=True)
@@ -54,8 +57,11 @@ def partnership_create(
     description: str = "",
     project: Project | None = None,
     slug: str = "",
+    actor=None,
+    note: str = "",
 ) -> Partnership:
-    """Create a partnership with its participants and evidence, all or nothing."""
+    """Create a partnership with its participants and evidence, all or nothing; `actor` (a user, or
+    None for the system) is recorded in the audit trail."""
     _validate_participants(participants)
     _validate_evidence(evidence)
     partnership = Partnership(
@@ -76,6 +82,17 @@ def partnership_create(
     Evidence.objects.bulk_create(
         Evidence(partnership=partnership, article=e.article, quote=e.quote) for e in _unique(evidence)
     )
+    partnership_record_change(
+        partnership=partnership,
+        actor=actor,
+        action=PartnershipChange.Action.CREATED,
+        changes={
+            **{name: [None, _audit_value(getattr(partnership, name))] for name in AUDITED_FIELDS},
+            "participants": [None, _participant_names(partnership)],
+            "evidence": [None, _quotes(partnership)],
+        },
+        note=note,
+    )
     return partnership
 
 
@@ -85,14 +102,19 @@ def partnership_update(
     partnership: Partnership,
     participants: Sequence[ParticipantSpec] | None = None,
     evidence: Sequence[EvidenceSpec] | None = None,
+    actor=None,
+    action: str = PartnershipChange.Action.CHANGED,
+    note: str = "",
     **fields,
 ) -> Partnership:
     """Change a partnership's fields; when participants or evidence are given they replace the old
-    ones (rows that stay keep their identity)."""
-    allowed = {"title", "slug", "kind", "status", "announced_on", "ended_on", "description", "project"}
-    unknown = set(fields) - allowed
+    ones (rows that stay keep their identity). What changed is recorded in the audit trail."""
+    unknown = set(fields) - set(AUDITED_FIELDS)
     if unknown:
         raise TypeError(f"partnership_update() got unknown fields: {', '.join(sorted(unknown))}")
+    before = {name: _audit_value(getattr(partnership, name)) for name in AUDITED_FIELDS}
+    before_participants = _participant_names(partnership) if participants is not None else None
+    before_quotes = _quotes(partnership) if evidence is not None else None
     for name, value in fields.items():
         setattr(partnership, name, value)
     partnership.full_clean()
@@ -118,14 +140,68 @@ def partnership_update(
             row, _ = Evidence.objects.get_or_create(partnership=partnership, article=item.article, quote=item.quote)
             keep.add(row.pk)
         partnership.evidence.exclude(pk__in=keep).delete()
+
+    changes = {
+        name: [before[name], _audit_value(getattr(partnership, name))]
+        for name in AUDITED_FIELDS
+        if before[name] != _audit_value(getattr(partnership, name))
+    }
+    if before_participants is not None and before_participants != (after := _participant_names(partnership)):
+        changes["participants"] = [before_participants, after]
+    if before_quotes is not None and before_quotes != (after := _quotes(partnership)):
+        changes["evidence"] = [before_quotes, after]
+    if changes or action != PartnershipChange.Action.CHANGED:
+        partnership_record_change(partnership=partnership, actor=actor, action=action, changes=changes, note=note)
     return partnership
 
 
 @transaction.atomic
-def evidence_add(*, partnership: Partnership, article: Article, quote: str) -> tuple[Evidence, bool]:
+def evidence_add(*, partnership: Partnership, article: Article, quote: str, actor=None) -> tuple[Evidence, bool]:
     """Add a sentence as evidence for a partnership; returns (evidence, created)."""
     _validate_evidence([EvidenceSpec(article=article, quote=quote)])
-    return Evidence.objects.get_or_create(partnership=partnership, article=article, quote=quote)
+    evidence, created = Evidence.objects.get_or_create(partnership=partnership, article=article, quote=quote)
+    if created:
+        partnership_record_change(
+            partnership=partnership,
+            actor=actor,
+            action=PartnershipChange.Action.EVIDENCE_ADDED,
+            changes={"evidence": [None, [quote]], "article": [None, article.slug]},
+        )
+    return evidence, created
+
+
+def partnership_record_change(
+    *, partnership: Partnership, actor, action: str, changes: dict, note: str = ""
+) -> PartnershipChange:
+    """Append one entry to the partnership's audit trail."""
+    return PartnershipChange.objects.create(
+        partnership=partnership,
+        partnership_title=partnership.title,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        changes=changes,
+        note=note[:500],
+    )
+
+
+def _audit_value(value):
+    """A JSON-friendly form of a field value for the audit trail."""
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _participant_names(partnership: Partnership) -> list[str]:
+    return [
+        f"{p.company.name} ({p.role})" if p.role else p.company.name
+        for p in partnership.participants.select_related("company").order_by("company__name")
+    ]
+
+
+def _quotes(partnership: Partnership) -> list[str]:
+    return list(partnership.evidence.order_by("id").values_list("quote", flat=True))
 
 
 def _unique(evidence: Iterable[EvidenceSpec]) -> list[EvidenceSpec]:

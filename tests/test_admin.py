@@ -14,11 +14,19 @@ def admin_url(model, view, *args):
 
 
 @pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m.__name__)
-def test_changelist_add_and_change_forms_render_for_a_superuser(client, superuser, seeded, model):
+def test_changelist_add_and_change_forms_render_for_a_superuser(client, superuser, seeded, model, rf):
+    from articles.models import Partnership
+    from articles.services import partnership_update
+
+    # One audit-trail entry, so that its page has something to show.
+    partnership_update(partnership=Partnership.objects.first(), actor=superuser, status="active")
     client.force_login(superuser)
     assert client.get(admin_url(model, "changelist")).status_code == 200
     assert client.get(admin_url(model, "changelist"), {"q": "Kakao"}).status_code == 200
-    assert client.get(admin_url(model, "add")).status_code == 200
+    request = rf.get("/")
+    request.user = superuser
+    can_add = admin.site._registry[model].has_add_permission(request)
+    assert client.get(admin_url(model, "add")).status_code == (200 if can_add else 403)
     obj = model.objects.first()
     assert obj is not None, f"the seed has no {model.__name__}"
     assert client.get(admin_url(model, "change", obj.pk)).status_code == 200
@@ -69,3 +77,16 @@ def test_limited_staff_sees_only_what_they_are_permitted(client, editor, seeded)
 def test_anonymous_users_are_sent_to_the_login_page(client):
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302 and reverse("admin:login") in response["Location"]
+
+
+def test_the_audit_trail_cannot_be_edited_even_by_a_superuser(client, superuser, seeded):
+    from articles.models import Partnership, PartnershipChange
+    from articles.services import partnership_update
+
+    partnership_update(partnership=Partnership.objects.first(), actor=superuser, status="ended")
+    entry = PartnershipChange.objects.get()
+    client.force_login(superuser)
+    client.post(admin_url(PartnershipChange, "change", entry.pk), {"note": "rewritten"})
+    client.post(admin_url(PartnershipChange, "delete", entry.pk), {"post": "yes"})
+    entry.refresh_from_db()
+    assert entry.note == "" and entry.changes["status"][1] == "ended"

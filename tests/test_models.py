@@ -149,3 +149,17 @@ def test_company_counts_are_annotated_in_one_query(seeded, django_assert_num_que
 def test_article_search_finds_words_in_the_body(seeded):
     assert Article.objects.search("bandwidth memory").count() == 1
     assert Article.objects.search("nonexistentword").count() == 0
+
+
+def test_partnership_changes_are_kept_in_an_audit_trail(django_user_model):
+    reviewer = django_user_model.objects.create_user("reviewer")
+    acme, globex = Company.objects.create(name="Acme"), Company.objects.create(name="Globex")
+    deal = partnership_create(
+        title="Deal", status="proposed", participants=[ParticipantSpec(acme), ParticipantSpec(globex)]
+    )
+    partnership_update(partnership=deal, actor=reviewer, status="announced", action="confirmed")
+    partnership_update(partnership=deal, actor=reviewer, title="Deal")  # no change: no entry
+    trail = list(deal.changes.order_by("id").values_list("action", "actor__username", "changes"))
+    assert [(action, who) for action, who, _ in trail] == [("created", None), ("confirmed", "reviewer")]
+    assert trail[1][2] == {"status": ["proposed", "announced"]}
+    assert trail[0][2]["participants"] == [None, ["Acme", "Globex"]]

@@ -1,6 +1,7 @@
 """The tracker's data: one module per aggregate, re-exported here so `from articles.models import X` works."""
 
 from .articles import Article, Mention, PersonMention
+from .audit import PartnershipChange
 from .companies import Company, Person
 from .facts import MarketFact
 from .partnerships import Evidence, Participant, Partnership, Project
@@ -13,6 +14,7 @@ __all__ = [
     "Mention",
     "Participant",
     "Partnership",
+    "PartnershipChange",
     "Person",
     "PersonMention",
     "Project",
