@@ -4,17 +4,22 @@ from .articles import Article, Mention, PersonMention
 from .audit import PartnershipChange
 from .companies import Company, Person
 from .facts import MarketFact
+from .feeds import Feed
 from .partnerships import Evidence, Participant, Partnership, Project
+from .suggestions import OrganisationSuggestion, PartnershipProposal
 
 __all__ = [
     "Article",
     "Company",
     "Evidence",
+    "Feed",
     "MarketFact",
     "Mention",
+    "OrganisationSuggestion",
     "Participant",
     "Partnership",
     "PartnershipChange",
+    "PartnershipProposal",
     "Person",
     "PersonMention",
     "Project",
