@@ -120,3 +120,14 @@ class PartnershipQuerySet(models.QuerySet):
         return self.filter(
             Q(title__icontains=query) | Q(description__icontains=query) | Q(project__name__icontains=query)
         )
+
+    def with_first_reported(self):
+        """Annotate first_reported_at: when the earliest article reporting it was published (a date for
+        partnerships the news reports without an announcement date)."""
+        evidence = apps.get_model("articles", "Evidence").objects.filter(partnership=OuterRef("pk"))
+        return self.annotate(
+            first_reported_at=Subquery(
+                evidence.order_by("article__published_at").values("article__published_at")[:1],
+                output_field=models.DateTimeField(),
+            )
+        )
