@@ -191,9 +191,21 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "articles.api.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "articles.api.schema.TrackerAutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "articles.api.pagination.Pagination",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "articles.api.formats.CSVRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": [
+        "articles.api.formats.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["articles.api.throttling.AnonThrottle", "articles.api.throttling.UserThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_ANON_THROTTLE_RATE", "120/minute"),
         "user": env("API_USER_THROTTLE_RATE", "1200/minute"),
@@ -209,11 +221,25 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Related records are written as a slug and read as {slug, name}: separate request components.
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Tags and operation ids from the resource ("companies_list"), not the version prefix.
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "CompanyKindEnum": "articles.models.companies.CompanyKind",
+        "PartnershipKindEnum": "articles.models.partnerships.PartnershipKind",
+        "PartnershipStatusEnum": "articles.models.partnerships.PartnershipStatus",
+    },
 }
 
 # Tasks (django-tasks, the backport of Django 6's django.tasks): run at once unless a deployment
 # configures a worker backend.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+
+# Ingestion: the largest file, page or feed taken (bytes), and how long to wait for a URL (seconds).
+INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 5_000_000)
+INGEST_FETCH_TIMEOUT = env_int("INGEST_FETCH_TIMEOUT", 10)
+INGEST_USER_AGENT = env("INGEST_USER_AGENT", "AllianceTracker/0.1 (news ingestion)")
 
 # Caches: local memory by default (per process), Redis when REDIS_URL is set.
 if env("REDIS_URL"):

@@ -1,0 +1,27 @@
+"""Routes of the API, mounted at /api/v1/ under the namespace "api"."""
+
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+app_name = "api"
+
+
+class Router(DefaultRouter):
+    # One address per resource: formats are chosen with ?format= or the Accept header, not a suffix.
+    include_format_suffixes = False
+
+
+router = Router()
+router.register("companies", views.CompanyViewSet, basename="company")
+router.register("people", views.PersonViewSet, basename="person")
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("partnerships", views.PartnershipViewSet, basename="partnership")
+
+# Explicit routes go before the router's, so that e.g. articles/ingest/ is not read as an article slug.
+urlpatterns = [
+    path("graph/", views.GraphView.as_view(), name="graph"),
+    path("stats/", views.StatsView.as_view(), name="stats"),
+    path("", include(router.urls)),
+]
