@@ -1,0 +1,83 @@
+"""The network drawing: deterministic, linked, styled by status, and quick at 300 companies."""
+
+import random
+import re
+import time
+
+import pytest
+
+from articles import network_svg
+from articles.network import Edge, Graph, Node, partnership_graph
+
+STATUSES = list(network_svg.EDGE_STYLES)
+
+
+def random_graph(n: int, *, seed: int = 1) -> Graph:
+    rnd = random.Random(seed)
+    nodes = [Node(id=i, slug=f"company-{i}", name=f"Company {i}", kind="company", country="KR") for i in range(n)]
+    edges = []
+    for i in range(int(n * 1.5)):
+        a, b = rnd.sample(range(n), 2)
+        edges.append(Edge(f"company-{a}", f"company-{b}", f"partnership-{i}", f"P{i}", rnd.choice(STATUSES), "supply"))
+    partners: dict[str, set] = {}
+    for edge in edges:
+        partners.setdefault(edge.source, set()).add(edge.target)
+        partners.setdefault(edge.target, set()).add(edge.source)
+    for node in nodes:
+        node.degree = len(partners.get(node.slug, ()))
+    return Graph(nodes, edges)
+
+
+@pytest.mark.parametrize("n", [10, 300])
+def test_layout_is_deterministic_and_inside_the_canvas(n):
+    graph = random_graph(n)
+    first = (
+        network_svg._force_layout(graph) if n <= network_svg.FORCE_LAYOUT_MAX_NODES else network_svg._ring_layout(graph)
+    )
+    again = (
+        network_svg._force_layout(graph) if n <= network_svg.FORCE_LAYOUT_MAX_NODES else network_svg._ring_layout(graph)
+    )
+    assert first == again
+    assert len(first.positions) == n
+    assert all(0 <= x <= first.size and 0 <= y <= first.size for x, y in first.positions.values())
+    assert len(set(first.positions.values())) == n  # no two companies drawn on the same spot
+
+
+@pytest.mark.parametrize(("n", "budget"), [(10, 0.5), (80, 1.5), (300, 1.5)])
+def test_drawing_takes_bounded_time(n, budget):
+    from django.core.cache import cache
+
+    cache.clear()
+    started = time.perf_counter()
+    svg = network_svg.render_svg(random_graph(n), title="Network")
+    assert time.perf_counter() - started < budget
+    assert svg.count('<a class="node"') == n
+
+
+def test_large_graphs_label_only_the_best_connected_but_title_every_node():
+    svg = network_svg.render_svg(random_graph(300), title="Network")
+    assert len(re.findall(r"<text ", svg)) == network_svg.LABELLED_NODES
+    assert len(re.findall(r"<a class=\"node\"[^>]*><title>", svg)) == 300
+    assert 'class="network network-large"' in svg
+
+
+def test_small_graphs_label_every_node():
+    svg = network_svg.render_svg(random_graph(10), title="Network")
+    assert len(re.findall(r"<text ", svg)) == 10
+
+
+def test_names_are_escaped():
+    graph = Graph(
+        [Node(1, "a", "<A & B>", "company", "", 1), Node(2, "b", "B", "company", "", 1)],
+        [Edge("a", "b", "p", "<script>", "announced", "supply")],
+    )
+    svg = network_svg.render_svg(graph, title="T")
+    assert "<script>" not in svg and "&lt;A &amp; B&gt;" in svg
+
+
+@pytest.mark.django_db
+def test_seed_network_edges_are_styled_by_status(seeded):
+    svg = network_svg.render_svg(partnership_graph(), title="Network")
+    assert svg.count("edge-announced") == 3  # Kakao, SoftBank, Oracle
+    assert svg.count("edge-under-consideration") == 1
+    assert 'href="/partnerships/openai-kakao/"' in svg
