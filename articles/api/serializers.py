@@ -1,12 +1,14 @@
 """Serializers of the API. Lists and details differ where the detail adds related records; every
 related record comes from a prefetch made by the view, so no field queries per row."""
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models.functions import Lower
 from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
+from rest_framework.settings import api_settings
 
 from .. import services
 from ..models import Article, Company, Evidence, Mention, Participant, Partnership, Person, PersonMention, Project
@@ -43,7 +45,10 @@ def api_url(view_name: str, **kwargs):
 
 def raise_as_drf(error: DjangoValidationError):
     """Re-raise a model or service validation error as a 400 with the same per-field messages."""
-    raise serializers.ValidationError(serializers.as_serializer_error(error)) from error
+    detail = serializers.as_serializer_error(error)
+    if NON_FIELD_ERRORS in detail:
+        detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
+    raise serializers.ValidationError(detail) from error
 
 
 # Companies
@@ -357,6 +362,13 @@ class PartnershipSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["api_url", "site_url"]
         extra_kwargs = {"slug": {"required": False, "help_text": "Made from the title when left out."}}
+
+    def validate(self, attrs):
+        announced_on = attrs.get("announced_on", getattr(self.instance, "announced_on", None))
+        ended_on = attrs.get("ended_on", getattr(self.instance, "ended_on", None))
+        if announced_on and ended_on and ended_on < announced_on:
+            raise serializers.ValidationError({"ended_on": "A partnership cannot end before it was announced."})
+        return attrs
 
     def create(self, validated_data):
         participants, evidence = self._specs(validated_data)

@@ -4,6 +4,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from . import views
+from .ingest import ArticleIngestView
 
 app_name = "api"
 
@@ -21,6 +22,7 @@ router.register("partnerships", views.PartnershipViewSet, basename="partnership"
 
 # Explicit routes go before the router's, so that e.g. articles/ingest/ is not read as an article slug.
 urlpatterns = [
+    path("articles/ingest/", ArticleIngestView.as_view(), name="article-ingest"),
     path("graph/", views.GraphView.as_view(), name="graph"),
     path("stats/", views.StatsView.as_view(), name="stats"),
     path("", include(router.urls)),
