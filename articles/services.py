@@ -170,6 +170,69 @@ def evidence_add(*, partnership: Partnership, article: Article, quote: str, acto
     return evidence, created
 
 
+@transaction.atomic
+def partnership_confirm(*, partnership: Partnership, actor, status: str | None = None, note: str = "") -> Partnership:
+    """Confirm a proposed partnership: it takes the status its wording implied (or `status`) and
+    becomes public."""
+    if partnership.status != Partnership.Status.PROPOSED:
+        raise ValidationError(
+            {"status": f"Only proposed partnerships can be confirmed; this one is {partnership.status}."}
+        )
+    proposal = getattr(partnership, "proposal", None)
+    status = status or (proposal.inferred_status if proposal else Partnership.Status.ANNOUNCED)
+    if status not in Partnership.PUBLIC_STATUSES:
+        raise ValidationError({"status": f"“{status}” is not a status a confirmed partnership can have."})
+    return partnership_update(
+        partnership=partnership, actor=actor, action=PartnershipChange.Action.CONFIRMED, note=note, status=status
+    )
+
+
+@transaction.atomic
+def partnership_reject(*, partnership: Partnership, actor, note: str = "") -> Partnership:
+    """Turn down a proposed partnership; it stays stored so that its sentences do not propose it again."""
+    if partnership.status != Partnership.Status.PROPOSED:
+        raise ValidationError(
+            {"status": f"Only proposed partnerships can be rejected; this one is {partnership.status}."}
+        )
+    return partnership_update(
+        partnership=partnership,
+        actor=actor,
+        action=PartnershipChange.Action.REJECTED,
+        note=note,
+        status=Partnership.Status.REJECTED,
+    )
+
+
+def partnership_snapshot(partnership: Partnership) -> dict:
+    """The audited state of a partnership, to compare before and after an edit made elsewhere (the admin's
+    form and inlines save the rows themselves)."""
+    return {
+        **{name: _audit_value(getattr(partnership, name)) for name in AUDITED_FIELDS},
+        "participants": _participant_names(partnership),
+        "evidence": _quotes(partnership),
+    }
+
+
+def partnership_record_edit(*, partnership: Partnership, before: dict | None, actor, note: str = "") -> None:
+    """Record what an edit changed since `before` (None: the partnership was just created). Leaving
+    `proposed` for a public status counts as a confirmation, for `rejected` as a rejection."""
+    after = partnership_snapshot(partnership)
+    if before is None:
+        changes = {name: [None, value] for name, value in after.items()}
+        action = PartnershipChange.Action.CREATED
+    else:
+        changes = {name: [before[name], value] for name, value in after.items() if before[name] != value}
+        action = PartnershipChange.Action.CHANGED
+        if "status" in changes and before["status"] == Partnership.Status.PROPOSED:
+            action = (
+                PartnershipChange.Action.REJECTED
+                if partnership.status == Partnership.Status.REJECTED
+                else PartnershipChange.Action.CONFIRMED
+            )
+    if changes:
+        partnership_record_change(partnership=partnership, actor=actor, action=action, changes=changes, note=note)
+
+
 def partnership_record_change(
     *, partnership: Partnership, actor, action: str, changes: dict, note: str = ""
 ) -> PartnershipChange:
