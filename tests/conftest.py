@@ -30,3 +30,20 @@ def editor(django_user_model):
         )
     )
     return user
+
+
+@pytest.fixture
+def ingested(seeded):
+    """One article through the ingestion pipeline on top of the seed (a proposed partnership awaiting
+    review and an unknown organisation), and a feed subscription."""
+    from articles.ingest.pipeline import article_ingest
+    from articles.models import Feed
+
+    Feed.objects.create(url="https://news.example.com/feed.xml", title="Example News")
+    return article_ingest(
+        title="Naver and Oracle sign cloud deal",
+        text="Naver signed a cloud partnership with Oracle on Monday. Acme Robotics Inc. also joined the talks.",
+        url="https://news.example.com/naver-oracle",
+        source="Example News",
+    )
+

@@ -14,7 +14,7 @@ def admin_url(model, view, *args):
 
 
 @pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m.__name__)
-def test_changelist_add_and_change_forms_render_for_a_superuser(client, superuser, seeded, model, rf):
+def test_changelist_add_and_change_forms_render_for_a_superuser(client, superuser, ingested, model, rf):
     from articles.models import Partnership
     from articles.services import partnership_update
 
