@@ -2,7 +2,7 @@
 
 from django.apps import apps
 from django.db import connection, models
-from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 
@@ -31,6 +31,22 @@ class CompanyQuerySet(models.QuerySet):
             ),
             article_count=_count_subquery("Mention", "company"),
         )
+
+    def most_connected(self, limit: int = 10):
+        """The companies in the most public partnerships, busiest first, with counts.
+
+        The top is picked by one grouped scan of participants; ordering every company by its count
+        subquery would evaluate that subquery 10,000 times."""
+        from .models import Participant, Partnership
+
+        top = (
+            Participant.objects.filter(partnership__status__in=Partnership.PUBLIC_STATUSES)
+            .values("company_id")
+            .annotate(n=Count("*"))
+            .order_by("-n", "company_id")
+            .values("company_id")[:limit]
+        )
+        return self.with_counts().filter(pk__in=Subquery(top)).order_by("-partnership_count", "name")
 
     def search(self, query: str):
         """Companies whose name or any alias contains the query, case-insensitively."""
@@ -71,7 +87,9 @@ class ArticleQuerySet(models.QuerySet):
             search_query = SearchQuery(query, search_type="websearch", config="english")
             return (
                 self.filter(search_vector=search_query)
-                .annotate(rank=SearchRank("search_vector", search_query))
+                # F(): rank the stored vector. A bare field name would make Django wrap it in
+                # to_tsvector() and recompute a vector for every matching row.
+                .annotate(rank=SearchRank(F("search_vector"), search_query))
                 .order_by("-rank", "-published_at", "-id")
             )
         result = self
@@ -111,6 +129,24 @@ class PartnershipQuerySet(models.QuerySet):
                 ),
                 Value(0),
             ),
+        )
+
+    def most_reported(self, limit: int = 10):
+        """Public partnerships reported by the most distinct articles, with evidence counts; the top
+        is picked by one grouped scan of evidence rather than a count subquery per partnership."""
+        from .models import Evidence
+
+        top = (
+            Evidence.objects.filter(partnership__status__in=self.model.PUBLIC_STATUSES)
+            .values("partnership_id")
+            .annotate(n=Count("article_id", distinct=True))
+            .order_by("-n", "-partnership_id")
+            .values("partnership_id")[:limit]
+        )
+        return (
+            self.filter(pk__in=Subquery(top))
+            .with_evidence_count()
+            .order_by("-source_count", "-evidence_count", "-announced_on", "-id")
         )
 
     def search(self, query: str):

@@ -163,3 +163,21 @@ def test_partnership_changes_are_kept_in_an_audit_trail(django_user_model):
     assert [(action, who) for action, who, _ in trail] == [("created", None), ("confirmed", "reviewer")]
     assert trail[1][2] == {"status": ["proposed", "announced"]}
     assert trail[0][2]["participants"] == [None, ["Acme", "Globex"]]
+
+
+def test_most_connected_companies_come_busiest_first_with_their_counts(seeded, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        top = [(c.slug, c.partnership_count) for c in Company.objects.most_connected(3)]
+    assert top[0] == ("openai", 7)
+    assert len(top) == 3 and all(count == 1 for _, count in top[1:])
+
+
+def test_most_reported_partnerships_count_distinct_articles(seeded, django_assert_num_queries):
+    second = make_article(body="OpenAI and Kakao confirmed their partnership.")
+    kakao_deal = Partnership.objects.get(slug="openai-kakao")
+    Evidence.objects.create(partnership=kakao_deal, article=second, quote=second.body)
+    Partnership.objects.filter(slug="openai-softbank").update(status="proposed")
+    with django_assert_num_queries(1):
+        top = list(Partnership.objects.most_reported(10))
+    assert top[0] == kakao_deal and top[0].source_count == 2 and top[0].evidence_count == 4
+    assert "openai-softbank" not in {p.slug for p in top}
