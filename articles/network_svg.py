@@ -21,8 +21,12 @@ from .network import Graph
 # 120 iterations take ~0.25 s); rings take a few milliseconds at 300.
 FORCE_LAYOUT_MAX_NODES = 80
 FORCE_ITERATIONS = 120
-# At large sizes only the best-connected companies are labelled; every node keeps a hover title.
+# Only the best-connected companies are labelled (all of them in small graphs); every node keeps a
+# hover title. In large graphs these are the hubs on the inner circle, spaced for their labels.
 LABELLED_NODES = 40
+HUB_COUNT = 14
+# User units left and right of the drawing for the labels of the outermost nodes.
+LABEL_ROOM = 110
 
 # How each status is drawn; the legend reads the same table, so picture and legend cannot disagree.
 EDGE_STYLES = {
@@ -61,7 +65,7 @@ def layout(graph: Graph) -> Layout:
 
 def _canvas_size(n: int) -> float:
     # Grows with the square root of the node count so the node density stays about the same.
-    return max(480.0, 70.0 * math.sqrt(max(n, 1)))
+    return max(360.0, 64.0 * math.sqrt(max(n, 1)))
 
 
 def _force_layout(graph: Graph) -> Layout:
@@ -78,7 +82,7 @@ def _force_layout(graph: Graph) -> Layout:
     radius = size * 0.4
     xs = [size / 2 + radius * math.cos(2 * math.pi * i / n) for i in range(n)]
     ys = [size / 2 + radius * math.sin(2 * math.pi * i / n) for i in range(n)]
-    k = math.sqrt(size * size / n) * 0.75  # ideal edge length
+    k = math.sqrt(size * size / n)  # ideal edge length
     temperature = size / 10
     for _ in range(FORCE_ITERATIONS):
         dx = [0.0] * n
@@ -111,24 +115,27 @@ def _force_layout(graph: Graph) -> Layout:
 
 
 def _ring_layout(graph: Graph) -> Layout:
-    """Concentric rings by degree; within a ring, each node sits at the mean angle of its partners
-    already placed, which keeps clusters together and edges short."""
+    """Circular layout by degree: the best-connected companies evenly spaced on an inner circle wide
+    enough for their labels, the others on outer rings whose capacity grows with their circumference,
+    each node near the mean angle of its partners already placed, so clusters stay together."""
     size = _canvas_size(len(graph.nodes))
-    order = sorted(graph.nodes, key=lambda node: (-node.degree, node.slug))
+    order = [node.slug for node in sorted(graph.nodes, key=lambda node: (-node.degree, node.slug))]
     neighbours: dict[str, set[str]] = {}
     for edge in graph.edges:
         neighbours.setdefault(edge.source, set()).add(edge.target)
         neighbours.setdefault(edge.target, set()).add(edge.source)
+    hubs, rest = order[:HUB_COUNT], order[HUB_COUNT:]
+    ring_count = max(1, round(math.sqrt(len(rest) / 12)))
+    radii = [0.72 + 0.28 * k / (ring_count - 1) for k in range(ring_count)] if ring_count > 1 else [1.0]
+    rings: list[tuple[float, list[str]]] = [(0.5, hubs)]
+    start = 0
+    for k, radius in enumerate(radii):
+        count = math.ceil((len(rest) - start) * radius / sum(radii[k:]))
+        rings.append((radius, rest[start : start + count]))
+        start += count
     angles: dict[str, float] = {}
-    rings: list[list[str]] = []
-    capacity, start = 1, 0
-    while start < len(order):
-        rings.append([node.slug for node in order[start : start + capacity]])
-        start += capacity
-        capacity = 8 if capacity == 1 else capacity + 12
     xs, ys, slugs = [], [], []
-    ring_gap = size * 0.45 / max(len(rings) - 1, 1)
-    for depth, ring in enumerate(rings):
+    for depth, (radius, ring) in enumerate(rings):
         wanted = []
         for position, slug in enumerate(ring):
             placed = [angles[other] for other in neighbours.get(slug, ()) if other in angles]
@@ -140,18 +147,17 @@ def _ring_layout(graph: Graph) -> Layout:
         wanted.sort()
         # Even spacing in the preferred order: nodes never overlap, neighbours stay close.
         for position, (_, slug) in enumerate(wanted):
-            angle = 2 * math.pi * position / len(ring) + depth * 0.3
+            angle = 2 * math.pi * position / len(ring) + depth * 0.15
             angles[slug] = angle
-            radius = depth * ring_gap
             slugs.append(slug)
-            xs.append(size / 2 + radius * math.cos(angle))
-            ys.append(size / 2 + radius * math.sin(angle))
+            xs.append(size / 2 + radius * size / 2 * math.cos(angle))
+            ys.append(size / 2 + radius * size / 2 * math.sin(angle))
     return Layout(size, _fit(slugs, xs, ys, size))
 
 
 def _fit(slugs, xs, ys, size) -> dict[str, tuple[float, float]]:
     """Scale the positions into the canvas with a margin for labels."""
-    margin = 60.0
+    margin = 30.0
     min_x, max_x, min_y, max_y = min(xs), max(xs), min(ys), max(ys)
     span = max(max_x - min_x, max_y - min_y) or 1.0
     scale = (size - 2 * margin) / span
@@ -169,15 +175,18 @@ def render_svg(graph: Graph, *, title: str, highlight: str | None = None) -> Saf
     size = drawing.size
     pos = drawing.positions
     max_degree = max((node.degree for node in graph.nodes), default=1) or 1
-    labelled = {node.slug for node in sorted(graph.nodes, key=lambda node: (-node.degree, node.slug))[:LABELLED_NODES]}
+    large = len(graph.nodes) > FORCE_LAYOUT_MAX_NODES
+    by_degree = sorted(graph.nodes, key=lambda node: (-node.degree, node.slug))
+    labelled = {node.slug for node in by_degree[: HUB_COUNT if large else LABELLED_NODES]}
     if highlight:
         labelled.add(highlight)
     parts = [
         format_html(
-            '<svg class="network network-{}" viewBox="0 0 {} {}" role="group" aria-labelledby="network-title">'
+            '<svg class="network network-{}" viewBox="{} 0 {} {}" role="group" aria-labelledby="network-title">'
             '<title id="network-title">{}</title><g class="edges">',
-            "large" if len(graph.nodes) > FORCE_LAYOUT_MAX_NODES else "small",
-            int(size),
+            "large" if large else "small",
+            -LABEL_ROOM,
+            int(size + 2 * LABEL_ROOM),
             int(size),
             title,
         )
@@ -203,9 +212,7 @@ def render_svg(graph: Graph, *, title: str, highlight: str | None = None) -> Saf
         x, y = pos[node.slug]
         radius = round(5 + 13 * math.sqrt(node.degree / max_degree), 1)
         css = "node node-current" if node.slug == highlight else "node"
-        label = ""
-        if node.slug in labelled:
-            label = format_html('<text x="{}" y="{}">{}</text>', x, round(y + radius + 13, 1), node.name)
+        label = _label(node.name, x, y, radius, size) if node.slug in labelled else ""
         partners = "partner" if node.degree == 1 else "partners"
         parts.append(
             format_html(
@@ -223,6 +230,33 @@ def render_svg(graph: Graph, *, title: str, highlight: str | None = None) -> Saf
         )
     parts.append(mark_safe("</g></svg>"))
     return mark_safe("".join(str(part) for part in parts))
+
+
+def _label(name: str, x: float, y: float, radius: float, size: float) -> SafeString:
+    """A node's name beside it, away from the centre so labels point outwards, on up to two lines."""
+    if x > size * 0.55:
+        anchor, tx, ty = "start", x + radius + 4, y + 4
+    elif x < size * 0.45:
+        anchor, tx, ty = "end", x - radius - 4, y + 4
+    else:
+        anchor, tx, ty = "middle", x, y + radius + 14
+    lines = _wrap(name)
+    if len(lines) > 1 and anchor != "middle":
+        ty -= 8
+    spans = format_html('<tspan x="{}" dy="0">{}</tspan>', round(tx, 1), lines[0])
+    for line in lines[1:]:
+        spans += format_html('<tspan x="{}" dy="1.1em">{}</tspan>', round(tx, 1), line)
+    return format_html('<text x="{}" y="{}" text-anchor="{}">{}</text>', round(tx, 1), round(ty, 1), anchor, spans)
+
+
+def _wrap(name: str, width: int = 13) -> list[str]:
+    """Long names on two lines, split at a space near the middle."""
+    if len(name) <= width or " " not in name:
+        return [name]
+    words, first = name.split(), ""
+    while words and len(f"{first} {words[0]}".strip()) <= max(width, len(name) // 2):
+        first = f"{first} {words.pop(0)}".strip()
+    return [first, " ".join(words)] if first and words else [name]
 
 
 def legend() -> list[tuple[str, str]]:
