@@ -1,8 +1,12 @@
 """Query filters (django-filter). A value the filter does not know — an unknown company slug, status
 or country, a malformed date — is a 400 naming the value, never an empty list."""
 
+import datetime as dt
+
 import django_filters as filters
+from django import forms
 from django_countries import countries
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import filters as drf_filters
 from rest_framework.exceptions import ValidationError
@@ -62,6 +66,20 @@ STATUS_HELP = (
 )
 
 
+class BoundedIsoDateTimeField(IsoDateTimeField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        try:
+            # "9999-12-31T23:59:59-14:00" parses, but is past the year 9999 in UTC, where it is compared.
+            return value.astimezone(dt.UTC) if value else value
+        except OverflowError:
+            raise forms.ValidationError("Enter a date-time between the years 1 and 9999 in UTC.") from None
+
+
+class DateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = BoundedIsoDateTimeField
+
+
 class CompanyFilter(filters.FilterSet):
     q = filters.CharFilter(method="search", help_text="Part of the name or of an alias, any case.")
     country = filters.ChoiceFilter(choices=countries, help_text="ISO 3166 code of the head office, e.g. KR.")
@@ -79,10 +97,10 @@ class CompanyFilter(filters.FilterSet):
 class ArticleFilter(filters.FilterSet):
     company = company_filter("Articles mentioning this company (slug).")
     source = filters.CharFilter(lookup_expr="iexact", help_text="The publisher, any case, e.g. Reuters.")
-    published_after = filters.IsoDateTimeFilter(
+    published_after = DateTimeFilter(
         field_name="published_at", lookup_expr="gte", help_text="ISO 8601 date or date-time (inclusive)."
     )
-    published_before = filters.IsoDateTimeFilter(
+    published_before = DateTimeFilter(
         field_name="published_at", lookup_expr="lte", help_text="ISO 8601 date or date-time (inclusive)."
     )
     q = filters.CharFilter(method="search", help_text="Full-text search of title, summary and body.")
