@@ -49,7 +49,7 @@ class IngestResult:
 
 def article_ingest(
     *,
-    title: str,
+    title: str = "",
     text: str = "",
     html: str = "",
     url: str = "",
@@ -139,7 +139,10 @@ def _ingest(item: ArticleInput, actor) -> IngestResult:
     article.author = item.author or article.author
     article.published_at = item.published_at or article.published_at or timezone.now()
     try:
-        article.full_clean(exclude=["slug", "content_hash", "search_vector"], validate_unique=False)
+        # Constraints are the database's job (and checked above for duplicates); fields are checked here.
+        article.full_clean(
+            exclude=["slug", "content_hash", "search_vector"], validate_unique=False, validate_constraints=False
+        )
     except ValidationError as error:
         raise IngestError(f"“{item.title[:60]}”: {'; '.join(error.messages)}") from None
     article.save()

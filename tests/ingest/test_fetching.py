@@ -1,0 +1,120 @@
+"""URLs and feed subscriptions, fetched from a local HTTP server (no network)."""
+
+import time
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from werkzeug import Response
+
+from articles.ingest.readers import IngestError, fetch
+from articles.models import Article, Feed, Partnership
+
+from .feeds import KAKAO, NAVER, rss
+
+pytestmark = pytest.mark.django_db
+
+PAGE = (
+    "<html><head><title>Naver and Oracle</title></head><body><article><h1>Naver weighs Oracle tie-up</h1>"
+    "<p>Naver is considering a cloud partnership with Oracle, people familiar with the matter said on Monday.</p>"
+    "<p>Neither company commented on the report.</p></article></body></html>"
+)
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_fetch_sends_a_user_agent_and_returns_the_body(httpserver):
+    httpserver.expect_request(
+        "/page", headers={"User-Agent": "AllianceTracker/0.1 (news ingestion)"}
+    ).respond_with_data(PAGE, content_type="text/html")
+    fetched = fetch(httpserver.url_for("/page"))
+    assert fetched.status == 200 and b"Oracle" in fetched.data
+
+
+def test_ingesting_a_page_url_stores_the_article_under_that_url(seeded, httpserver):
+    httpserver.expect_request("/naver-oracle").respond_with_data(PAGE, content_type="text/html; charset=utf-8")
+    url = httpserver.url_for("/naver-oracle")
+    output = run("ingest", url)
+    assert "Created: 1" in output and "Partnerships proposed: 1" in output
+    article = Article.objects.get(url=url)
+    assert article.title == "Naver weighs Oracle tie-up"
+    assert Partnership.objects.proposed().get().proposal.inferred_status == "under_consideration"
+
+
+def test_an_unreachable_url_times_out_with_a_message(httpserver, settings):
+    settings.INGEST_FETCH_TIMEOUT = 1
+
+    def slow(request):
+        time.sleep(1.5)
+        return Response("late")
+
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    with pytest.raises(IngestError, match="timed out"):
+        fetch(httpserver.url_for("/slow"))
+
+
+def test_an_error_status_is_reported(httpserver):
+    httpserver.expect_request("/gone").respond_with_data("no", status=404)
+    output = run("ingest", httpserver.url_for("/gone"))
+    assert "Failed: 1" in output and "404" in output
+
+
+def test_a_response_over_the_size_limit_is_refused_while_streaming(httpserver, settings):
+    settings.INGEST_MAX_BYTES = 1000
+    httpserver.expect_request("/big").respond_with_data("x" * 5000, content_type="text/plain")
+    with pytest.raises(IngestError, match="1,000-byte limit"):
+        fetch(httpserver.url_for("/big"))
+
+
+def test_polling_a_feed_ingests_its_entries_and_a_second_poll_creates_nothing(seeded, httpserver):
+    httpserver.expect_request("/feed.xml").respond_with_data(rss(KAKAO, NAVER), content_type="application/rss+xml")
+    Feed.objects.create(url=httpserver.url_for("/feed.xml"))
+    first = run("poll_feeds")
+    assert "Created: 2" in first
+    assert "Partnerships proposed: 1 (evidence added to 1 existing)" in first
+    second = run("poll_feeds", "--all")
+    assert "Created: 0" in second and "Skipped as duplicates: 2" in second
+    assert Article.objects.count() == 3
+
+
+def test_a_feed_that_answers_304_is_not_read_again(seeded, httpserver):
+    body = rss(KAKAO)
+    httpserver.expect_request("/feed.xml", headers={"If-None-Match": '"v1"'}).respond_with_data("", status=304)
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        body,
+        content_type="application/rss+xml",
+        headers={"ETag": '"v1"', "Last-Modified": "Tue, 04 Feb 2025 09:00:00 GMT"},
+    )
+    feed = Feed.objects.create(url=httpserver.url_for("/feed.xml"))
+    run("poll_feeds")
+    feed.refresh_from_db()
+    assert (feed.etag, feed.last_modified, feed.title) == ('"v1"', "Tue, 04 Feb 2025 09:00:00 GMT", "Example News")
+    output = run("poll_feeds", "--all")
+    assert "Feeds polled: 1 (1 unchanged)" in output
+    feed.refresh_from_db()
+    assert feed.last_checked_at is not None and feed.error_count == 0
+
+
+def test_a_failing_feed_counts_its_errors_and_is_polled_again_when_due(db, httpserver):
+    httpserver.expect_request("/feed.xml").respond_with_data("down", status=503)
+    feed = Feed.objects.create(url=httpserver.url_for("/feed.xml"))
+    run("poll_feeds")
+    feed.refresh_from_db()
+    assert feed.error_count == 1 and "503" in feed.last_error
+    assert not Feed.objects.due().exists()  # checked just now; due again after its interval
+
+
+def test_a_command_over_several_inputs_summarises_each_outcome(seeded, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Kakao deal\n\nKakao signed a partnership with OpenAI on Friday.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    output = run("ingest", str(good), str(good), str(empty))
+    assert "Created: 1" in output
+    assert "Skipped as duplicates: 1" in output
+    assert "Failed: 1" in output and "empty" in output
+    assert "Mentions linked: 2" in output
