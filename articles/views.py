@@ -12,13 +12,14 @@ from django.urls import reverse
 from .forms import ArticleFilterForm, CompanyFilterForm, PartnershipFilterForm, SearchForm
 from .models import Article, Company, Evidence, MarketFact, Mention, Participant, Partnership, Person, PersonMention
 from .network import partnership_graph
-from .network_svg import legend, render_svg
+from .network_svg import busiest, legend, render_svg, whole_network
 
 ARTICLES_PER_PAGE = 20
 COMPANIES_PER_PAGE = 50
 PARTNERSHIPS_PER_PAGE = 30
 SEARCH_SECTION_SIZE = 8
 COMPANY_ARTICLES_SHOWN = 20
+NEIGHBOURHOOD_NODES = 120
 
 ARTICLE_LIST_FIELDS = ("title", "slug", "source", "published_at", "summary", "url")
 
@@ -71,10 +72,8 @@ def home(request):
     context = {
         "articles": Article.objects.only(*ARTICLE_LIST_FIELDS)[:6],
         "newest_partnerships": partnerships[:6],
-        "most_reported": partnerships.order_by("-source_count", "-evidence_count", "-announced_on", "-id")[:6],
-        "connected_companies": Company.objects.with_counts()
-        .filter(partnership_count__gt=0)
-        .order_by("-partnership_count", "name")[:8],
+        "most_reported": Partnership.objects.most_reported(6),
+        "connected_companies": Company.objects.most_connected(8),
         "counts": {
             "articles": Article.objects.count(),
             "companies": Company.objects.count(),
@@ -194,7 +193,8 @@ def company_detail(request, slug):
         for p in partnerships
     ] + [TimelineEntry(a.published_at.date(), "article", a) for a in articles[:COMPANY_ARTICLES_SHOWN]]
     timeline.sort(key=lambda entry: (entry.date is not None, entry.date), reverse=True)
-    graph = partnership_graph(company=company)
+    # The company links to every node of its neighbourhood, so it is always among the busiest kept.
+    graph = busiest(partnership_graph(company=company), NEIGHBOURHOOD_NODES)
     return render(
         request,
         "companies/company_detail.html",
@@ -254,15 +254,14 @@ def partnership_detail(request, slug):
 
 
 def network(request):
-    graph = partnership_graph()
+    page = whole_network()
     return render(
         request,
         "network.html",
         {
-            "graph": graph,
-            "network_svg": render_svg(graph, title="The partnership network") if graph.nodes else None,
+            **page,
             "legend": legend(),
-            "nodes_by_degree": sorted(graph.nodes, key=lambda node: (-node.degree, node.name.lower())),
+            "nodes_by_degree": sorted(page["drawn"].nodes, key=lambda node: (-node.degree, node.name.lower())),
         },
     )
 

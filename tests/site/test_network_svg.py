@@ -8,6 +8,7 @@ import pytest
 
 from articles import network_svg
 from articles.network import Edge, Graph, Node, partnership_graph
+from tests.factories import CompanyFactory, make_partnership
 
 STATUSES = list(network_svg.EDGE_STYLES)
 
@@ -81,3 +82,20 @@ def test_seed_network_edges_are_styled_by_status(seeded):
     assert svg.count("edge-announced") == 3  # Kakao, SoftBank, Oracle
     assert svg.count("edge-under-consideration") == 1
     assert 'href="/partnerships/openai-kakao/"' in svg
+
+
+def test_the_whole_network_drawing_keeps_the_best_connected_companies():
+    graph = random_graph(400)
+    drawn = network_svg.busiest(graph, 300)
+    assert len(drawn.nodes) == 300
+    kept = {node.slug for node in drawn.nodes}
+    lowest_kept = min(node.degree for node in drawn.nodes)
+    assert all(node.degree <= lowest_kept for node in graph.nodes if node.slug not in kept)
+    assert all(edge.source in kept and edge.target in kept for edge in drawn.edges)
+
+
+@pytest.mark.django_db
+def test_the_cached_network_page_follows_new_partnerships(client, seeded):
+    assert "Fresh Partner" not in client.get("/network/").content.decode()
+    make_partnership([CompanyFactory(name="Fresh Partner")])
+    assert "Fresh Partner" in client.get("/network/").content.decode()

@@ -57,8 +57,9 @@ PAGES = [
     ("/partnerships/?company=hub&status=announced", 4),
     # partnership with counts; participants with companies; evidence with articles.
     ("/partnerships/first-partnership/", 3),
-    # participants with their partnerships; companies.
-    ("/network/", 2),
+    # the data version (partnerships, participants, companies aggregates); on a cache miss, the
+    # participants with their partnerships and the companies.
+    ("/network/", 5),
     # articles; companies with counts; partnerships + participants.
     ("/search/?q=Partnership", 4),
     # articles.
