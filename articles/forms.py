@@ -59,8 +59,13 @@ class FilterForm(forms.Form):
             params[name] = value.slug if isinstance(value, Company) else str(value)
         return params
 
-    def api_query(self) -> dict[str, str]:
-        return {name: value for name, value in self.query_params().items() if name in self.api_params}
+    def api_query(self) -> dict[str, str] | None:
+        """The filters as the API's list parameters, or None when the API cannot express one of them
+        (an export must never hold more rows than the page it is offered on)."""
+        params = self.query_params()
+        if not set(params) <= set(self.api_params):
+            return None
+        return params
 
 
 class ArticleFilterForm(FilterForm):
@@ -126,7 +131,8 @@ PUBLIC_STATUS_CHOICES = [
 
 
 class PartnershipFilterForm(FilterForm):
-    api_params = ("q", "status", "kind", "company")
+    # The API's partnership list has no text search.
+    api_params = ("status", "kind", "company", "project")
 
     q = forms.CharField(label="Search", required=False, max_length=200)
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Any status"), *PUBLIC_STATUS_CHOICES])

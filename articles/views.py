@@ -56,10 +56,10 @@ def _paginate(request, queryset, per_page):
 def _links(form, *, api: str, feed: str | None = None) -> dict:
     """Export links (the API's filtered list as CSV and JSON) and the feed of the same filtered view."""
     api_query = form.api_query()
-    links = {
-        "csv": f"/api/v1/{api}/?" + urlencode({**api_query, "format": "csv"}),
-        "json": f"/api/v1/{api}/?" + urlencode({**api_query, "format": "json"}),
-    }
+    links = {}
+    if api_query is not None:
+        links["csv"] = f"/api/v1/{api}/?" + urlencode({**api_query, "format": "csv"})
+        links["json"] = f"/api/v1/{api}/?" + urlencode({**api_query, "format": "json"})
     if feed:
         query = urlencode(form.query_params())
         links["rss"] = reverse(feed) + (f"?{query}" if query else "")

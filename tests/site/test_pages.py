@@ -130,6 +130,13 @@ def test_lists_filter_and_offer_csv_json_exports_and_feeds(client, seeded):
     assert 'href="/api/v1/companies/?country=KR&amp;kind=conglomerate&amp;format=csv"' in html
 
 
+def test_no_export_link_is_offered_when_the_api_cannot_apply_the_same_filters(client, seeded):
+    html = page(client, "/partnerships/?q=memory")
+    assert "/api/v1/partnerships/" not in html
+    assert "Download is not available" in html
+    assert 'href="/feeds/partnerships/?q=memory"' in html
+
+
 def test_company_filter_accepts_a_name_or_alias(client, seeded):
     assert "OpenAI and SoftBank Group alliance" in page(client, "/partnerships/?company=SoftBank")
 
@@ -221,3 +228,17 @@ def test_every_page_has_landmarks_a_skip_link_and_one_h1(client, seeded):
         # Every form control has a label.
         for control_id in re.findall(r'<(?:input(?![^>]*type="hidden")|select)[^>]*\bid="([^"]+)"', html):
             assert f'for="{control_id}"' in html, (url, control_id)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/articles/?company=kakao", "/partnerships/?status=in_talks&company=openai", "/companies/?country=KR"],
+)
+def test_every_export_link_on_a_list_page_downloads_its_rows(client, seeded, url):
+    html = page(client, url)
+    exports = re.findall(r'href="(/api/v1/[^"]+format=(?:csv|json))"', html)
+    assert len(exports) == 2
+    for export in exports:
+        response = client.get(export.replace("&amp;", "&"))
+        assert response.status_code == 200, export
+        assert response["Content-Type"].split(";")[0] in ("text/csv", "application/json")
