@@ -3,8 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from articles.models import Evidence, Mention
-from tests.factories import ArticleFactory, CompanyFactory, make_partnership
+from articles.models import Evidence, Mention, PersonMention
+from tests.factories import ArticleFactory, CompanyFactory, PersonFactory, make_partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +16,7 @@ def data(request):
     reported by every article: so every list and every detail page has `size` rows."""
     size = request.param
     hub = CompanyFactory(name="Hub", slug="hub")
+    person = PersonFactory(slug="speaker", organisation=hub)
     first_article = ArticleFactory(slug="first-article")
     quote = first_article.body.split(". ")[0] + "."
     first = None
@@ -23,6 +24,7 @@ def data(request):
         article = first_article if first is None else ArticleFactory()
         extra = {"slug": "first-partnership"} if first is None else {}
         partnership = make_partnership([hub, CompanyFactory()], article=article, **extra)
+        PersonMention.objects.create(article=article, person=person)
         if first is None:
             first = partnership
             continue
@@ -62,6 +64,8 @@ PAGES = [
     ("/network/", 5),
     # articles; companies with counts; partnerships + participants.
     ("/search/?q=Partnership", 4),
+    # person with organisation; articles naming them.
+    ("/people/speaker/", 2),
     # articles.
     ("/feeds/latest/", 1),
     # company filter lookup; articles.
