@@ -279,7 +279,7 @@ def search(request):
             "partnerships": list(_public_partnerships().search(query)[:limit]),
         }
         context["shown"] = SEARCH_SECTION_SIZE
-        context["feed_query"] = urlencode({"q": query})
+        context["query_string"] = urlencode({"q": query})
     return render(request, "search.html", context)
 
 

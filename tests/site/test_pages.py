@@ -111,6 +111,8 @@ def test_search_finds_articles_companies_by_alias_and_partnerships(client, seede
     assert 'href="/companies/kakao/"' in html
     assert 'href="/partnerships/openai-kakao/"' in html
     assert 'href="/articles/openai-alliances-kakao-softbank-asia/"' in html
+    assert 'href="/feeds/articles/?q=Kakao"' in html
+    assert 'href="/api/v1/articles/?q=Kakao&amp;format=csv"' in html
     alias = page(client, "/search/?q=SoftBank+Group+Corp")
     assert 'href="/companies/softbank-group/"' in alias
 
