@@ -224,6 +224,8 @@ def partnership_list(request):
             "form": form,
             "page_obj": page,
             "filter_messages": form.messages() + page_messages,
+            "filtered_company": form.values().get("company"),
+            "filtered_project": form.values().get("project"),
             "links": _links(form, api="partnerships", feed="feed-partnerships"),
         },
     )

@@ -140,7 +140,14 @@ def test_no_export_link_is_offered_when_the_api_cannot_apply_the_same_filters(cl
 
 
 def test_company_filter_accepts_a_name_or_alias(client, seeded):
-    assert "OpenAI and SoftBank Group alliance" in page(client, "/partnerships/?company=SoftBank")
+    html = page(client, "/partnerships/?company=SoftBank")
+    assert "OpenAI and SoftBank Group alliance" in html and "1 partnership" in html
+    assert 'Partnerships of <a href="/companies/softbank-group/">SoftBank Group</a>' in html
+
+
+def test_project_link_lists_the_partnerships_serving_it(client, seeded):
+    html = page(client, "/partnerships/?project=stargate")
+    assert "1 partnership" in html and "Stargate data centre project" in html
 
 
 def test_article_date_range_filters(client, seeded):
