@@ -46,4 +46,3 @@ def ingested(seeded):
         url="https://news.example.com/naver-oracle",
         source="Example News",
     )
-
