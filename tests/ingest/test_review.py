@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from articles.models import Company, OrganisationSuggestion, Partnership, PartnershipChange, PartnershipProposal
+from articles.models import Company, Feed, OrganisationSuggestion, Partnership, PartnershipChange, PartnershipProposal
 from articles.services import partnership_confirm, partnership_reject
 
 pytestmark = pytest.mark.django_db
@@ -156,3 +156,24 @@ def test_the_admin_form_explains_what_is_missing(client, seeded, superuser):
 def test_the_add_from_text_form_needs_the_add_article_permission(client, editor):
     client.force_login(editor)
     assert client.get(reverse("admin:articles_article_ingest")).status_code == 403
+
+
+def make_proposals(count: int) -> None:
+    from articles.ingest.pipeline import article_ingest
+    from tests.factories import CompanyFactory
+
+    for n in range(count):
+        a, b = CompanyFactory(), CompanyFactory()
+        article_ingest(title=f"Deal {n}", text=f"{a.name} signed an agreement with {b.name}. Acme{n} Holdings too.")
+        Feed.objects.create(url=f"https://news{n}.example.com/feed.xml")
+
+
+@pytest.mark.parametrize("size", [1, 20])
+@pytest.mark.parametrize("model", ["partnershipproposal", "organisationsuggestion", "feed"])
+def test_review_pages_run_a_bounded_number_of_queries(client, superuser, django_assert_max_num_queries, size, model):
+    make_proposals(size)
+    assert PartnershipProposal.objects.count() == OrganisationSuggestion.objects.count() == size
+    client.force_login(superuser)
+    # Session, user, count, rows (with participants prefetched), filters and the pending-names count.
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse(f"admin:articles_{model}_changelist")).status_code == 200
