@@ -244,6 +244,7 @@ class PartnershipAdmin(admin.ModelAdmin):
     inlines = [ParticipantInline, EvidenceInline]
     list_select_related = ["project"]
     actions = ["confirm_selected", "reject_selected"]
+    readonly_fields = ["audit_trail"]
 
     def get_queryset(self, request):
         return (
@@ -256,6 +257,13 @@ class PartnershipAdmin(admin.ModelAdmin):
     @admin.display(description="Companies")
     def participant_names(self, obj):
         return ", ".join(p.company.name for p in obj.participants.all())
+
+    @admin.display(description="Audit trail")
+    def audit_trail(self, obj):
+        if not obj.pk:
+            return "—"
+        url = reverse("admin:articles_partnershipchange_changelist") + f"?partnership__id__exact={obj.pk}"
+        return format_html('<a href="{}">Who created, edited, confirmed or rejected it, and when</a>', url)
 
     # Every edit made here goes into the audit trail: the form and its inlines save the rows, and
     # the services compare the state before and after.

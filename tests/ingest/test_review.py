@@ -177,3 +177,14 @@ def test_review_pages_run_a_bounded_number_of_queries(client, superuser, django_
     # Session, user, count, rows (with participants prefetched), filters and the pending-names count.
     with django_assert_max_num_queries(12):
         assert client.get(reverse(f"admin:articles_{model}_changelist")).status_code == 200
+
+
+def test_a_partnership_page_links_to_its_audit_trail(client, ingested, superuser):
+    partnership = proposed(ingested)
+    client.force_login(superuser)
+    page = client.get(reverse("admin:articles_partnership_change", args=[partnership.pk])).content.decode()
+    trail = reverse("admin:articles_partnershipchange_changelist") + f"?partnership__id__exact={partnership.pk}"
+    assert trail in page
+    listing = client.get(trail)
+    assert listing.status_code == 200
+    assert list(listing.context["cl"].result_list) == list(partnership.changes.all())
