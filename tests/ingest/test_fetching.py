@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from werkzeug import Response
 
 from articles.ingest.readers import IngestError, fetch
@@ -118,3 +119,21 @@ def test_a_command_over_several_inputs_summarises_each_outcome(seeded, tmp_path)
     assert "Skipped as duplicates: 1" in output
     assert "Failed: 1" in output and "empty" in output
     assert "Mentions linked: 2" in output
+
+
+def test_the_admin_adds_an_article_from_a_url(client, seeded, superuser, httpserver):
+    httpserver.expect_request("/naver-oracle").respond_with_data(PAGE, content_type="text/html")
+    url = httpserver.url_for("/naver-oracle")
+    client.force_login(superuser)
+    response = client.post(reverse("admin:articles_article_ingest"), {"url": url})
+    article = Article.objects.get(url=url)
+    assert response.status_code == 302 and response.url == reverse("admin:articles_article_change", args=[article.pk])
+
+
+def test_the_admin_reports_an_unreachable_url_on_the_form(client, db, superuser, httpserver):
+    httpserver.expect_request("/gone").respond_with_data("no", status=404)
+    client.force_login(superuser)
+    response = client.post(reverse("admin:articles_article_ingest"), {"url": httpserver.url_for("/gone")})
+    assert response.status_code == 200
+    assert "404" in response.content.decode()
+    assert not Article.objects.exists()
