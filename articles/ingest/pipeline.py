@@ -2,6 +2,7 @@
 propose the partnerships it reports (or add evidence to known ones) and note unknown organisations."""
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -155,21 +156,15 @@ def _ingest(item: ArticleInput, actor) -> IngestResult:
         article.mentions.all().delete()
         article.person_mentions.all().delete()
     mentions = Mention.objects.bulk_create(
-        Mention(article=article, company_id=key, count=n) for key, n in _counts(company_matches).items()
+        Mention(article=article, company_id=key, count=n) for key, n in Counter(m.key for m in company_matches).items()
     )
     PersonMention.objects.bulk_create(
-        PersonMention(article=article, person_id=key, count=n) for key, n in _counts(person_matches).items()
+        PersonMention(article=article, person_id=key, count=n)
+        for key, n in Counter(m.key for m in person_matches).items()
     )
     partnerships = _record_proposals(article, propose(article.body, index.matcher, index.parents), actor)
     suggestions = _record_suggestions(article, unknown_organisations(full_text, company_matches + person_matches))
     return IngestResult(outcome, article, mentions, partnerships, suggestions)
-
-
-def _counts(matches) -> dict:
-    counts: dict = {}
-    for match in matches:
-        counts[match.key] = counts.get(match.key, 0) + 1
-    return counts
 
 
 def _record_proposals(article: Article, proposals: list[Proposal], actor) -> list[tuple[Partnership, bool]]:
@@ -207,11 +202,7 @@ def _record_proposals(article: Article, proposals: list[Proposal], actor) -> lis
             results.setdefault(target, (partnership, False))
         if targets:
             continue
-        if any(
-            (pk, proposal.sentence) in rejected_quotes
-            for pk, s in statuses.items()
-            if members[pk] >= proposal.companies
-        ):
+        if any((pk, proposal.sentence) in rejected_quotes for pk in statuses if members[pk] >= proposal.companies):
             continue
         partnership = _propose(article, proposal, [companies[pk] for pk in proposal.companies], actor)
         members[partnership.pk] = set(proposal.companies)
