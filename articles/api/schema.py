@@ -30,8 +30,7 @@ class TrackerAutoSchema(AutoSchema):
         }
         if self.method in ("POST", "PUT", "PATCH") or self.method == "GET" and self._has_query_parameters():
             errors["400"] = (VALIDATION_ERROR, None)
-        if self._has_path_parameters() or self._is_list_view():
-            errors["404"] = (ErrorSerializer, "No such object (or, on a list, no such page).")
+        errors["404"] = (ErrorSerializer, "No such object, page or format.")
         if self.method == "DELETE":
             errors["409"] = (ErrorSerializer, "Still referenced: other records depend on this one.")
         if writes and self.method != "DELETE":
@@ -46,9 +45,6 @@ class TrackerAutoSchema(AutoSchema):
             "description": "Seconds to wait before the next request.",
         }
         return responses
-
-    def _has_path_parameters(self) -> bool:
-        return "{" in self.path
 
     def _get_parameters(self):
         # Kept so that the responses (built after the parameters) know whether the operation takes any.

@@ -3,6 +3,7 @@ related record comes from a prefetch made by the view, so no field queries per r
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from django.db.models.functions import Lower
 from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema_field
@@ -39,6 +40,18 @@ class AbsoluteURLField(serializers.ReadOnlyField):
 extend_schema_field({"type": "string", "format": "uri"})(AbsoluteURLField)
 
 
+@extend_schema_field({"anyOf": [{"type": "string", "format": "uri"}, {"type": "string", "enum": [""]}]})
+class OptionalURLField(serializers.URLField):
+    """An address that may be empty (""): the schema says so, as `format: uri` alone would refuse it."""
+
+
+class ModelSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.URLField: OptionalURLField,
+    }
+
+
 def api_url(view_name: str, **kwargs):
     return serializers.HyperlinkedIdentityField(view_name=f"api:{view_name}", lookup_field="slug", **kwargs)
 
@@ -54,7 +67,7 @@ def raise_as_drf(error: DjangoValidationError):
 # Companies
 
 
-class CompanyRefSerializer(serializers.ModelSerializer):
+class CompanyRefSerializer(ModelSerializer):
     url = api_url("company-detail")
 
     class Meta:
@@ -62,7 +75,7 @@ class CompanyRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "url"]
 
 
-class CompanySerializer(CountryFieldMixin, serializers.ModelSerializer):
+class CompanySerializer(CountryFieldMixin, ModelSerializer):
     url = api_url("company-detail")
     site_url = AbsoluteURLField()
     aliases = serializers.ListField(
@@ -129,7 +142,7 @@ class PartnerSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Partnership.Status.choices)
 
 
-class CompanyPartnershipSerializer(serializers.ModelSerializer):
+class CompanyPartnershipSerializer(ModelSerializer):
     """A partnership as seen from one participant: with that company's role."""
 
     slug = serializers.SlugField(source="partnership.slug")
@@ -147,7 +160,7 @@ class CompanyPartnershipSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PersonRefSerializer(serializers.ModelSerializer):
+class PersonRefSerializer(ModelSerializer):
     url = api_url("person-detail")
 
     class Meta:
@@ -190,7 +203,7 @@ class CompanyDetailSerializer(CompanySerializer):
 # People
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(ModelSerializer):
     url = api_url("person-detail")
     site_url = AbsoluteURLField()
     aliases = serializers.ListField(child=serializers.CharField(max_length=200), required=False)
@@ -203,7 +216,7 @@ class PersonSerializer(serializers.ModelSerializer):
         extra_kwargs = {"slug": {"required": False, "help_text": "Made from the name when left out."}}
 
 
-class PersonArticleSerializer(serializers.ModelSerializer):
+class PersonArticleSerializer(ModelSerializer):
     slug = serializers.SlugField(source="article.slug")
     title = serializers.CharField(source="article.title")
     published_at = serializers.DateTimeField(source="article.published_at")
@@ -227,7 +240,7 @@ class PersonDetailSerializer(PersonSerializer):
 # Articles
 
 
-class MentionSerializer(serializers.ModelSerializer):
+class MentionSerializer(ModelSerializer):
     company = serializers.SlugField(source="company.slug")
     name = serializers.CharField(source="company.name")
 
@@ -237,7 +250,7 @@ class MentionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(ModelSerializer):
     api_url = api_url("article-detail")
     site_url = AbsoluteURLField()
     mentions = MentionSerializer(many=True, read_only=True, help_text="Companies the article names, most first.")
@@ -313,7 +326,7 @@ class ArticleDetailSerializer(ArticleSerializer):
 # Partnerships
 
 
-class ParticipantSerializer(serializers.ModelSerializer):
+class ParticipantSerializer(ModelSerializer):
     company = serializers.SlugRelatedField(slug_field="slug", queryset=Company.objects.all())
     name = serializers.CharField(source="company.name", read_only=True)
 
@@ -323,10 +336,10 @@ class ParticipantSerializer(serializers.ModelSerializer):
         read_only_fields = ["name"]
 
 
-class EvidenceSerializer(serializers.ModelSerializer):
+class EvidenceSerializer(ModelSerializer):
     article = serializers.SlugRelatedField(slug_field="slug", queryset=Article.objects.all())
     title = serializers.CharField(source="article.title", read_only=True)
-    url = serializers.URLField(source="article.url", read_only=True, help_text="The article's source address.")
+    url = OptionalURLField(source="article.url", read_only=True, help_text="The article's source address.")
     published_at = serializers.DateTimeField(source="article.published_at", read_only=True)
 
     class Meta:
@@ -335,7 +348,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
         read_only_fields = ["title", "url", "published_at"]
 
 
-class PartnershipSerializer(serializers.ModelSerializer):
+class PartnershipSerializer(ModelSerializer):
     api_url = api_url("partnership-detail")
     site_url = AbsoluteURLField()
     project = SlugNameField(queryset=Project.objects.all(), required=False, allow_null=True)
@@ -434,7 +447,7 @@ class GraphSerializer(serializers.Serializer):
     edges = GraphEdgeSerializer(many=True)
 
 
-class ConnectedCompanySerializer(serializers.ModelSerializer):
+class ConnectedCompanySerializer(ModelSerializer):
     url = api_url("company-detail")
     partnership_count = serializers.IntegerField()
 

@@ -1,6 +1,6 @@
 """Routes of the API, mounted at /api/v1/ under the namespace "api"."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from rest_framework.routers import DefaultRouter
 
 from . import views
@@ -26,4 +26,6 @@ urlpatterns = [
     path("graph/", views.GraphView.as_view(), name="graph"),
     path("stats/", views.StatsView.as_view(), name="stats"),
     path("", include(router.urls)),
+    # Any other address under the API is a 404 in JSON, as API clients expect, not the site's HTML page.
+    re_path(r"^.+/$", views.not_found),
 ]

@@ -5,6 +5,8 @@ of SQL queries whatever the number of rows (tests/api/test_queries.py pins them)
 
 from django.db import models
 from django.db.models import Count, Prefetch
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.exceptions import APIException, ParseError, ValidationError
@@ -230,6 +232,11 @@ class GraphView(ReadOnlyAPIView):
         filters.check_statuses_visible(statuses, request.user)
         graph = partnership_graph(company=filterset.form.cleaned_data["company"], statuses=statuses)
         return Response(self.get_serializer(graph).data)
+
+
+@csrf_exempt  # a 404 whatever the method, not a CSRF failure page
+def not_found(request, *args, **kwargs):
+    return JsonResponse({"detail": "Not found."}, status=404)
 
 
 class StatsView(ReadOnlyAPIView):

@@ -21,6 +21,12 @@ def unthrottled(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Users are made in many tests; the production hasher's deliberate slowness would dominate them.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def api():
     return APIClient()
