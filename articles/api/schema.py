@@ -28,11 +28,14 @@ class TrackerAutoSchema(AutoSchema):
             "403": (ErrorSerializer, "Refused: bad credentials, or a write without sign-in or the model permission."),
             "429": (ErrorSerializer, "Too many requests: wait the number of seconds given in Retry-After."),
         }
-        if self.method in ("POST", "PUT", "PATCH") or self.method == "GET" and self._has_query_parameters():
-            errors["400"] = (VALIDATION_ERROR, None)
+        # Any operation refuses a NUL character in its query string.
+        errors["400"] = (VALIDATION_ERROR, None)
         errors["404"] = (ErrorSerializer, "No such object, page or format.")
-        if self.method == "DELETE":
-            errors["409"] = (ErrorSerializer, "Still referenced: other records depend on this one.")
+        if writes:
+            errors["409"] = (
+                ErrorSerializer,
+                "Conflict: a duplicate of a stored record, or (deleting) still referenced.",
+            )
         if writes and self.method != "DELETE":
             errors["415"] = (ErrorSerializer, "The body's content type is not one the API reads.")
         for code, (body, description) in errors.items():
@@ -45,14 +48,6 @@ class TrackerAutoSchema(AutoSchema):
             "description": "Seconds to wait before the next request.",
         }
         return responses
-
-    def _get_parameters(self):
-        # Kept so that the responses (built after the parameters) know whether the operation takes any.
-        self._parameters = super()._get_parameters()
-        return self._parameters
-
-    def _has_query_parameters(self) -> bool:
-        return any(p.get("in") == "query" for p in getattr(self, "_parameters", []))
 
 
 class SlugNameFieldExtension(OpenApiSerializerFieldExtension):

@@ -4,6 +4,7 @@ related record comes from a prefetch made by the view, so no field queries per r
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
+from django.db.models import Value
 from django.db.models.functions import Lower
 from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema_field
@@ -111,7 +112,9 @@ class CompanySerializer(CountryFieldMixin, ModelSerializer):
     def validate_name(self, value):
         # The database rule is case-insensitive ("OpenAI" and "openai" are one company), which DRF's
         # unique validators cannot see.
-        others = Company.objects.annotate(lower=Lower("name")).filter(lower=" ".join(value.split()).lower())
+        # Lowered by the database on both sides, as the constraint does (SQLite lowers ASCII only).
+        normalised = " ".join(value.split())  # as Company.save() stores it
+        others = Company.objects.annotate(lower=Lower("name")).filter(lower=Lower(Value(normalised)))
         if self.instance is not None:
             others = others.exclude(pk=self.instance.pk)
         if others.exists():

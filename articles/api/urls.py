@@ -27,5 +27,5 @@ urlpatterns = [
     path("stats/", views.StatsView.as_view(), name="stats"),
     path("", include(router.urls)),
     # Any other address under the API is a 404 in JSON, as API clients expect, not the site's HTML page.
-    re_path(r"^.+/$", views.not_found),
+    re_path(r"^[\s\S]+/$", views.not_found),
 ]

@@ -3,7 +3,7 @@
 Every queryset states what it joins and prefetches, so that a list or a detail costs the same number
 of SQL queries whatever the number of rows (tests/api/test_queries.py pins them)."""
 
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Prefetch
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -83,10 +83,21 @@ class TrackerViewSet(RejectNulMixin, viewsets.ModelViewSet):
         return super().filter_queryset(queryset) if self.action == "list" else queryset
 
     def perform_create(self, serializer):
-        serializer.instance = self.read_queryset().get(pk=serializer.save().pk)
+        serializer.instance = self.read_queryset().get(pk=self._save(serializer).pk)
 
     def perform_update(self, serializer):
-        serializer.instance = self.read_queryset().get(pk=serializer.save().pk)
+        serializer.instance = self.read_queryset().get(pk=self._save(serializer).pk)
+
+    def _save(self, serializer):
+        # Validation checks the unique rules first, but a concurrent write (or a value the database
+        # compares differently) can still collide: that is a 409, not a 500.
+        try:
+            with transaction.atomic():
+                return serializer.save()
+        except IntegrityError:
+            raise Conflict(
+                "This conflicts with an existing record (a name, slug, URL or text already stored)."
+            ) from None
 
     def perform_destroy(self, instance):
         try:

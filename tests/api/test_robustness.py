@@ -57,8 +57,24 @@ def test_nul_in_a_query_parameter_is_400(seeded, api, address):
     assert "NUL" in response.json()["detail"]
 
 
-def test_nul_in_a_path_is_404(seeded, api):
-    assert api.get("/api/v1/companies/open%00ai/").status_code == 404
+@pytest.mark.parametrize("path", ["companies/open%00ai/", "people/a%0Ab/", "partnerships/a/b/", "nothing-here/"])
+def test_unknown_api_address_is_a_json_404(seeded, api, path):
+    response = api.delete(f"/api/v1/{path}")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+@pytest.mark.parametrize("name", ["ÜBER RIDES", "Über\x1fRides", " Über   Rides "])
+def test_company_name_duplicate_as_the_database_compares_it_is_400(db, api, user_with, name):
+    # Compared as stored (whitespace normalised) and lowered by the database, as its constraint does.
+    Company.objects.create(name="Über Rides")
+    api.force_authenticate(user_with("add_company"))
+
+    response = api.post("/api/v1/companies/", {"name": name}, format="json")
+
+    assert response.status_code == 400
+    assert "already exists" in response.json()["name"][0]
 
 
 @pytest.mark.parametrize(
