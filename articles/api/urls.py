@@ -13,6 +13,11 @@ class Router(DefaultRouter):
     # One address per resource: formats are chosen with ?format= or the Accept header, not a suffix.
     include_format_suffixes = False
 
+    def get_api_root_view(self, api_urls=None):
+        # The root page links the network and the figures too, not only the registered lists.
+        lists = {prefix: self.routes[0].name.format(basename=basename) for prefix, _, basename in self.registry}
+        return self.APIRootView.as_view(api_root_dict={**lists, "graph": "graph", "stats": "stats"})
+
 
 router = Router()
 router.register("companies", views.CompanyViewSet, basename="company")

@@ -51,3 +51,7 @@ def test_browsable_api_renders_with_a_login_link(seeded, client):
 
     assert response.status_code == 200
     assert b"/api/auth/login/" in response.content
+
+
+def test_api_root_links_every_resource(db, api):
+    assert set(api.get("/api/v1/").json()) == {"companies", "people", "articles", "partnerships", "graph", "stats"}
