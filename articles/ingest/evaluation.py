@@ -39,11 +39,11 @@ class Evaluation:
     errors: list[str]  # one line per passage where the extraction differs from the labels
 
 
-def evaluate(data_dir: Path = DATA_DIR) -> Evaluation:
+def evaluate(passages_file: Path = DATA_DIR / "passages.json", data_dir: Path = DATA_DIR) -> Evaluation:
     """Run linking and proposing over every passage, against the gazetteer's companies (in memory: the
     database is not touched)."""
     companies = json.loads((data_dir / "gazetteer.json").read_text(encoding="utf-8"))["companies"]
-    passages = json.loads((data_dir / "passages.json").read_text(encoding="utf-8"))["passages"]
+    passages = json.loads(Path(passages_file).read_text(encoding="utf-8"))["passages"]
     matcher = NameMatcher((c["name"], name) for c in companies for name in [c["name"], *c.get("aliases", [])])
     parents = {c["name"]: c["parent"] for c in companies if c.get("parent")}
     mentions, partnerships, errors = Score(), Score(), []
