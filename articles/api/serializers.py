@@ -26,6 +26,13 @@ class SlugNameField(serializers.SlugRelatedField):
     def to_representation(self, obj):
         return {"slug": obj.slug, "name": obj.name}
 
+    def get_choices(self, cutoff=None):
+        # The browsable API's <select>: options valued by slug, as the field is written.
+        queryset = self.get_queryset()
+        if cutoff is not None:
+            queryset = queryset[:cutoff]
+        return {item.slug: self.display_value(item) for item in queryset}
+
 
 class AbsoluteURLField(serializers.ReadOnlyField):
     """The record's page on the web site, as an absolute address."""

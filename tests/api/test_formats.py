@@ -55,3 +55,27 @@ def test_browsable_api_renders_with_a_login_link(seeded, client):
 
 def test_api_root_links_every_resource(db, api):
     assert set(api.get("/api/v1/").json()) == {"companies", "people", "articles", "partnerships", "graph", "stats"}
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/api/v1/companies/",
+        "/api/v1/companies/sk-hynix/",
+        "/api/v1/people/",
+        "/api/v1/people/sam-altman/",
+        "/api/v1/articles/",
+        "/api/v1/articles/openai-alliances-kakao-softbank-asia/",
+        "/api/v1/partnerships/",
+        "/api/v1/partnerships/stargate-openai-oracle/",
+        "/api/v1/graph/",
+        "/api/v1/stats/",
+    ],
+)
+def test_browsable_api_renders_write_forms_for_a_superuser(seeded, client, superuser, address):
+    client.force_login(superuser)
+
+    response = client.get(address, HTTP_ACCEPT="text/html")
+
+    assert response.status_code == 200
+    assert b"/api/auth/logout/" in response.content
