@@ -3,6 +3,8 @@
 Every queryset states what it joins and prefetches, so that a list or a detail costs the same number
 of SQL queries whatever the number of rows (tests/api/test_queries.py pins them)."""
 
+from itertools import islice
+
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Prefetch
 from django.http import JsonResponse
@@ -103,7 +105,8 @@ class TrackerViewSet(RejectNulMixin, viewsets.ModelViewSet):
         try:
             instance.delete()
         except models.ProtectedError as error:
-            names = sorted({str(obj) for obj in error.protected_objects})[:5]
+            # A few examples are enough (each costs queries to name); there may be thousands.
+            names = sorted({str(obj) for obj in islice(error.protected_objects, 5)})
             raise Conflict(f"“{instance}” cannot be deleted while these depend on it: {'; '.join(names)}.") from None
 
 
