@@ -23,6 +23,8 @@ from . import filters, serializers
 from .filters import SLUG_PATTERN
 
 PUBLIC = Partnership.PUBLIC_STATUSES
+# Columns of a related article that its summaries never show (the body can be long).
+ARTICLE_TEXT_FIELDS = ("article__body", "article__search_vector")
 
 
 class Conflict(APIException):
@@ -150,9 +152,6 @@ class PersonViewSet(TrackerViewSet):
         return queryset.prefetch_related(
             Prefetch("mentions", PersonMention.objects.select_related("article").defer(*ARTICLE_TEXT_FIELDS))
         )
-
-
-ARTICLE_TEXT_FIELDS = ("article__body", "article__search_vector")
 
 
 class ArticleViewSet(TrackerViewSet):
