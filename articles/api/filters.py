@@ -2,6 +2,7 @@
 or country, a malformed date — is a 400 naming the value, never an empty list."""
 
 import datetime as dt
+import re
 
 import django_filters as filters
 from django import forms
@@ -76,8 +77,22 @@ class BoundedIsoDateTimeField(IsoDateTimeField):
             raise forms.ValidationError("Enter a date-time between the years 1 and 9999 in UTC.") from None
 
 
+class EndOfDayIsoDateTimeField(BoundedIsoDateTimeField):
+    """An upper bound: a bare date means the whole of that day (UTC), as on the site's filters."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            day = super().to_python(value)
+            return day + (dt.timedelta(days=1) - dt.timedelta(microseconds=1)) if day else day
+        return super().to_python(value)
+
+
 class DateTimeFilter(filters.IsoDateTimeFilter):
     field_class = BoundedIsoDateTimeField
+
+
+class EndOfDayDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = EndOfDayIsoDateTimeField
 
 
 class CompanyFilter(filters.FilterSet):
@@ -100,8 +115,10 @@ class ArticleFilter(filters.FilterSet):
     published_after = DateTimeFilter(
         field_name="published_at", lookup_expr="gte", help_text="ISO 8601 date or date-time (inclusive)."
     )
-    published_before = DateTimeFilter(
-        field_name="published_at", lookup_expr="lte", help_text="ISO 8601 date or date-time (inclusive)."
+    published_before = EndOfDayDateTimeFilter(
+        field_name="published_at",
+        lookup_expr="lte",
+        help_text="ISO 8601 date or date-time (inclusive; a date includes the whole day, UTC).",
     )
     q = filters.CharFilter(method="search", help_text="Full-text search of title, summary and body.")
 

@@ -141,3 +141,12 @@ def test_article_that_is_evidence_cannot_be_deleted(seeded, api, user_with):
     assert response.status_code == 409
     assert "cannot be deleted" in response.json()["detail"]
     assert Article.objects.filter(slug=SEED_ARTICLE).exists()
+
+
+def test_published_before_a_date_includes_that_whole_day(seeded, client):
+    # The seed article was published at noon UTC on 4 February 2025; the site's filter includes the
+    # whole end day, and the API (which the site's export links call) must agree.
+    slugs = lambda params: [a["slug"] for a in client.get("/api/v1/articles/", params).json()["results"]]  # noqa: E731
+    assert slugs({"published_before": "2025-02-04"}) == ["openai-alliances-kakao-softbank-asia"]
+    assert slugs({"published_before": "2025-02-03"}) == []
+    assert slugs({"published_before": "2025-02-04T11:00:00Z"}) == []
