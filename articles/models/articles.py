@@ -5,6 +5,8 @@ import re
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Upper
 from django.urls import reverse
 
 from ..querysets import ArticleQuerySet
@@ -52,8 +54,8 @@ class Article(TimestampedModel):
         indexes = [
             # The newest-first list, and its date-range filters.
             models.Index(fields=["-published_at", "-id"], name="article_published_idx"),
-            # Filter by publisher.
-            models.Index(fields=["source", "-published_at"], name="article_source_idx"),
+            # Filter by publisher, any case (source__iexact compares UPPER(source)), newest first.
+            models.Index(Upper("source"), F("published_at").desc(), name="article_source_upper_idx"),
         ]
 
     def __str__(self):

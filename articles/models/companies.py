@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Upper
 from django.urls import reverse
 from django_countries.fields import CountryField
 
@@ -67,7 +67,8 @@ class Company(TimestampedModel):
             # Company lists filtered by country, kind and sector.
             models.Index(fields=["country", "name"], name="company_country_idx"),
             models.Index(fields=["kind", "name"], name="company_kind_idx"),
-            models.Index(fields=["sector", "name"], name="company_sector_idx"),
+            # (sector__iexact compares UPPER(sector).)
+            models.Index(Upper("sector"), "name", name="company_sector_upper_idx"),
         ]
 
     def __str__(self):

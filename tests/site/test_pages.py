@@ -155,6 +155,13 @@ def test_article_date_range_filters(client, seeded):
     assert "0 articles" in page(client, "/articles/?published_after=2025-03-01")
 
 
+def test_article_date_range_includes_its_end_days_whole(client, seeded):
+    # The seed article was published at noon UTC on 4 February 2025.
+    assert "1 article" in page(client, "/articles/?published_after=2025-02-04&published_before=2025-02-04")
+    assert "0 articles" in page(client, "/articles/?published_before=2025-02-03")
+    assert "0 articles" in page(client, "/articles/?published_after=2025-02-05")
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [
