@@ -181,3 +181,14 @@ def test_most_reported_partnerships_count_distinct_articles(seeded, django_asser
         top = list(Partnership.objects.most_reported(10))
     assert top[0] == kakao_deal and top[0].source_count == 2 and top[0].evidence_count == 4
     assert "openai-softbank" not in {p.slug for p in top}
+
+
+def test_a_long_non_latin_quote_is_stored_once():
+    # 1,900 Hangul syllables are 5,700 bytes: too long for a plain B-tree entry on PostgreSQL.
+    quote = "삼성전자와 오픈에이아이가 협력한다" * 100
+    article = make_article(body=quote)
+    deal = Partnership.objects.create(title="Deal")
+    Evidence.objects.create(partnership=deal, article=article, quote=quote[:1900])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Evidence.objects.create(partnership=deal, article=article, quote=quote[:1900])
+    assert Evidence.objects.filter(partnership=deal, article=article, quote=quote[:1900]).count() == 1

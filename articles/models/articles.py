@@ -75,8 +75,9 @@ class Article(TimestampedModel):
 class Mention(models.Model):
     """A company named in an article, and how many times."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="mentions")
+    # db_index=False on both keys: mention_unique (article, company) and mention_company_idx serve them.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions", db_index=False)
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="mentions", db_index=False)
     count = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -97,8 +98,9 @@ class Mention(models.Model):
 class PersonMention(models.Model):
     """A person named in an article, and how many times."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_mentions")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
+    # db_index=False on both keys: person_mention_unique and person_mention_person_idx serve them.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_mentions", db_index=False)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions", db_index=False)
     count = models.PositiveIntegerField(default=1)
 
     class Meta:

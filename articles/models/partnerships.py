@@ -1,6 +1,8 @@
 """Partnerships between companies, their participants, and the article sentences that report them."""
 
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import MD5
 from django.urls import reverse
 
 from ..querysets import PartnershipQuerySet
@@ -124,9 +126,16 @@ class Partnership(TimestampedModel):
 class Participant(models.Model):
     """A company taking part in a partnership, with its role if the news gives one."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="participants")
+    # db_index=False on both keys: participant_unique (partnership, company) and
+    # participant_company_idx (company, partnership) serve them.
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="participants", db_index=False)
     # PROTECT: deleting a company must not silently rewrite the partnerships it took part in.
-    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="participations")
+    company = models.ForeignKey(
+        Company,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        db_index=False,
+    )
     role = models.CharField(max_length=200, blank=True, help_text="e.g. chip supplier, investor.")
 
     class Meta:
@@ -147,9 +156,16 @@ class Participant(models.Model):
 class Evidence(models.Model):
     """The exact sentence of an article that reports a partnership."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="evidence")
+    # db_index=False on both keys: evidence_unique (partnership, article, md5(quote)) and
+    # evidence_article_idx (article, partnership) serve them.
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="evidence", db_index=False)
     # PROTECT: an article that supports a partnership cannot vanish and leave it untraceable.
-    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="evidence")
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.PROTECT,
+        related_name="evidence",
+        db_index=False,
+    )
     quote = models.CharField(max_length=2000, help_text="The sentence, quoted exactly from the article.")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -157,7 +173,9 @@ class Evidence(models.Model):
         ordering = ["article__published_at", "id"]
         verbose_name_plural = "evidence"
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "article", "quote"], name="evidence_unique"),
+            # On the quote's MD5, not the quote: a 2,000-character sentence in Korean is 6,000 bytes,
+            # past the ~2,700 a PostgreSQL B-tree entry may hold.
+            models.UniqueConstraint(F("partnership"), F("article"), MD5("quote"), name="evidence_unique"),
             models.CheckConstraint(condition=~models.Q(quote=""), name="evidence_quote_not_empty"),
         ]
         indexes = [
