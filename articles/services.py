@@ -150,6 +150,8 @@ def partnership_update(
         changes["participants"] = [before_participants, after]
     if before_quotes is not None and before_quotes != (after := _quotes(partnership)):
         changes["evidence"] = [before_quotes, after]
+    if action == PartnershipChange.Action.CHANGED and "status" in changes:
+        action = _review_action(before["status"], partnership.status)
     if changes or action != PartnershipChange.Action.CHANGED:
         partnership_record_change(partnership=partnership, actor=actor, action=action, changes=changes, note=note)
     return partnership
@@ -222,15 +224,19 @@ def partnership_record_edit(*, partnership: Partnership, before: dict | None, ac
         action = PartnershipChange.Action.CREATED
     else:
         changes = {name: [before[name], value] for name, value in after.items() if before[name] != value}
-        action = PartnershipChange.Action.CHANGED
-        if "status" in changes and before["status"] == Partnership.Status.PROPOSED:
-            action = (
-                PartnershipChange.Action.REJECTED
-                if partnership.status == Partnership.Status.REJECTED
-                else PartnershipChange.Action.CONFIRMED
-            )
+        action = _review_action(before["status"], partnership.status)
     if changes:
         partnership_record_change(partnership=partnership, actor=actor, action=action, changes=changes, note=note)
+
+
+def _review_action(before_status: str, after_status: str) -> str:
+    """The audit action of a status change, however it was made (API, admin, service): leaving
+    `proposed` for a public status is a confirmation, for `rejected` a rejection."""
+    if before_status != Partnership.Status.PROPOSED or before_status == after_status:
+        return PartnershipChange.Action.CHANGED
+    if after_status == Partnership.Status.REJECTED:
+        return PartnershipChange.Action.REJECTED
+    return PartnershipChange.Action.CONFIRMED
 
 
 def partnership_record_change(

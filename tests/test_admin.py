@@ -90,3 +90,47 @@ def test_the_audit_trail_cannot_be_edited_even_by_a_superuser(client, superuser,
     client.post(admin_url(PartnershipChange, "delete", entry.pk), {"post": "yes"})
     entry.refresh_from_db()
     assert entry.note == "" and entry.changes["status"][1] == "ended"
+
+
+def test_adding_an_article_whose_text_is_stored_says_so(client, superuser, seeded):
+    from articles.models import Article
+
+    client.force_login(superuser)
+    seed = Article.objects.get()
+    response = client.post(
+        admin_url(Article, "add"),
+        {
+            "title": "Copy",
+            "slug": "copy",
+            "published_at_0": "2025-02-05",
+            "published_at_1": "10:00:00",
+            "body": seed.body,
+            **{
+                f"{prefix}-{key}": value
+                for prefix in ("mentions", "person_mentions")
+                for key, value in (("TOTAL_FORMS", 0), ("INITIAL_FORMS", 0))
+            },
+        },
+    )
+    assert response.status_code == 200
+    assert f"already stored as article “{seed.slug}”" in response.content.decode()
+    assert Article.objects.count() == 1
+
+
+def test_a_company_name_that_differs_only_in_spacing_is_refused(client, superuser, seeded):
+    from articles.models import Company
+
+    client.force_login(superuser)
+    response = client.post(admin_url(Company, "add"), {"name": "SoftBank  Group", "slug": "sb2", "kind": "company"})
+    assert response.status_code == 200
+    assert "already exists" in response.content.decode()
+
+
+def test_editing_an_article_cannot_drop_its_evidence_quotes(client, superuser, seeded):
+    from articles.models import Article
+
+    seed = Article.objects.get()
+    with pytest.raises(Exception) as error:
+        seed.validate_body("Completely different text now.")
+    assert "drops" in str(error.value)
+    seed.validate_body(seed.body + "\n\nA new closing paragraph.")  # adding text is fine

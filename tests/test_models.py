@@ -192,3 +192,14 @@ def test_a_long_non_latin_quote_is_stored_once():
     with pytest.raises(IntegrityError), transaction.atomic():
         Evidence.objects.create(partnership=deal, article=article, quote=quote[:1900])
     assert Evidence.objects.filter(partnership=deal, article=article, quote=quote[:1900]).count() == 1
+
+
+def test_moving_a_proposal_to_a_public_status_is_audited_as_a_confirmation(django_user_model):
+    reviewer = django_user_model.objects.create_user("reviewer")
+    acme, globex = Company.objects.create(name="Acme"), Company.objects.create(name="Globex")
+    deal = partnership_create(
+        title="Deal", status="proposed", participants=[ParticipantSpec(acme), ParticipantSpec(globex)]
+    )
+    # A plain edit (as the API's PATCH makes it), not partnership_confirm().
+    partnership_update(partnership=deal, actor=reviewer, status="in_talks")
+    assert deal.changes.order_by("-id").first().action == "confirmed"

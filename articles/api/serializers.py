@@ -14,7 +14,6 @@ from rest_framework.settings import api_settings
 
 from .. import services
 from ..models import Article, Company, Evidence, Mention, Participant, Partnership, Person, PersonMention, Project
-from ..models.articles import content_hash
 
 
 class SlugNameField(serializers.SlugRelatedField):
@@ -321,15 +320,10 @@ class ArticleDetailSerializer(ArticleSerializer):
         return list(grouped.values())
 
     def validate(self, attrs):
-        # The same text is stored once (a unique content hash): say so instead of failing on the constraint.
+        # The model's rules for a text (stored once; evidence quotes kept), as a 400 rather than a
+        # failed constraint or evidence that no longer traces to its article.
         if "body" in attrs:
-            duplicates = Article.objects.filter(content_hash=content_hash(attrs["body"]))
-            if self.instance is not None:
-                duplicates = duplicates.exclude(pk=self.instance.pk)
-            if duplicate := duplicates.only("slug").first():
-                raise serializers.ValidationError(
-                    {"body": f"This text is already stored as article “{duplicate.slug}”."}
-                )
+            (self.instance or Article()).validate_body(attrs["body"])
         return attrs
 
 

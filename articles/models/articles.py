@@ -64,6 +64,31 @@ class Article(TimestampedModel):
     def get_absolute_url(self):
         return reverse("article-detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        self.validate_body(self.body)
+
+    def validate_body(self, body: str) -> None:
+        """Refuse a text that is already stored as another article, or (for a stored article) one
+        that drops a sentence quoted as evidence or as a market fact: those would trace to nothing."""
+        from django.core.exceptions import ValidationError
+
+        if not body:
+            return
+        duplicate = Article.objects.filter(content_hash=content_hash(body)).exclude(pk=self.pk).only("slug").first()
+        if duplicate is not None:
+            raise ValidationError({"body": f"This text is already stored as article “{duplicate.slug}”."})
+        if self.pk is None:
+            return
+        quotes = {*self.evidence.values_list("quote", flat=True), *self.facts.values_list("quote", flat=True)}
+        missing = sorted(quote for quote in quotes if quote not in body)
+        if missing:
+            raise ValidationError(
+                {
+                    "body": f"The new text drops {len(missing)} quoted sentence(s) that evidence or facts rely on, "
+                    f"e.g. “{missing[0][:120]}”. Keep them, or remove that evidence first."
+                }
+            )
+
     def save(self, *args, **kwargs):
         self.title = " ".join(self.title.split())
         self.content_hash = content_hash(self.body)

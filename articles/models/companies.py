@@ -58,7 +58,11 @@ class Company(TimestampedModel):
         verbose_name_plural = "companies"
         constraints = [
             # "OpenAI" and "openai" are the same company.
-            models.UniqueConstraint(Lower("name"), name="company_name_ci_unique"),
+            models.UniqueConstraint(
+                Lower("name"),
+                name="company_name_ci_unique",
+                violation_error_message="A company with this name already exists (names ignore case).",
+            ),
             models.CheckConstraint(condition=models.Q(kind__in=CompanyKind.values), name="company_kind_valid"),
             models.CheckConstraint(condition=~models.Q(name=""), name="company_name_not_empty"),
             models.CheckConstraint(condition=~models.Q(parent=models.F("pk")), name="company_not_own_parent"),
@@ -83,7 +87,10 @@ class Company(TimestampedModel):
         return [self.name, *self.aliases]
 
     def clean(self):
-        self.aliases = [a for a in clean_name_list(self.aliases) if a.lower() != self.name.strip().lower()]
+        # Normalised here, not only in save(), so that the case-insensitive unique name is checked
+        # on the name as it will be stored ("SoftBank  Group" is SoftBank Group).
+        self.name = " ".join(self.name.split())
+        self.aliases = [a for a in clean_name_list(self.aliases) if a.lower() != self.name.lower()]
         if self.parent_id and self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": "A company cannot be its own parent."})
         # Walk up the chain so that A -> B -> A cannot be saved.

@@ -150,3 +150,13 @@ def test_published_before_a_date_includes_that_whole_day(seeded, client):
     assert slugs({"published_before": "2025-02-04"}) == ["openai-alliances-kakao-softbank-asia"]
     assert slugs({"published_before": "2025-02-03"}) == []
     assert slugs({"published_before": "2025-02-04T11:00:00Z"}) == []
+
+
+def test_an_edit_that_drops_quoted_evidence_is_refused_and_changes_nothing(seeded, api, user_with):
+    api.force_authenticate(user_with("change_article"))
+    article = Article.objects.get()
+    response = api.patch(f"/api/v1/articles/{article.slug}/", {"body": "Completely different text now."}, format="json")
+    assert response.status_code == 400
+    assert "drops" in response.json()["body"][0]
+    article.refresh_from_db()
+    assert all(e.quote in article.body for e in article.evidence.all())
