@@ -23,7 +23,7 @@ class CompanyField(forms.CharField):
             return None
         company = (
             Company.objects.filter(Q(slug=value.lower()) | Q(name__iexact=value)).only("slug", "name").first()
-            or Company.objects.filter(aliases__icontains=value).only("slug", "name").first()
+            or Company.objects.named(value).only("slug", "name").first()
         )
         if company is None:
             raise forms.ValidationError(f"No company called “{value}” is known.")

@@ -50,18 +50,14 @@ class CompanyQuerySet(models.QuerySet):
 
     def search(self, query: str):
         """Companies whose name or any alias contains the query, case-insensitively."""
-        query = query.strip()
+        query = " ".join(query.split())
         if not query:
             return self
-        return self.filter(Q(name__icontains=query) | Q(aliases__icontains=query))
+        return self.filter(names_text__icontains=query)
 
-
-class PersonQuerySet(models.QuerySet):
-    def search(self, query: str):
-        query = query.strip()
-        if not query:
-            return self
-        return self.filter(Q(name__icontains=query) | Q(aliases__icontains=query))
+    def named(self, name: str):
+        """Companies whose name or one of whose aliases is exactly `name`, ignoring case."""
+        return self.filter(names_text__icontains=f"\n{' '.join(name.split())}\n")
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -34,6 +34,7 @@ from articles.models import (  # noqa: E402
     Partnership,
 )
 from articles.models.articles import content_hash  # noqa: E402
+from articles.models.companies import names_text  # noqa: E402
 from articles.seed import seed_load  # noqa: E402
 
 STEMS = [
@@ -129,6 +130,8 @@ def main():
             )
             for n in range(args.companies)
         ]
+        for company in companies:  # bulk_create skips save(), which keeps this derived column
+            company.names_text = names_text(company.names)
         for batch in batched(companies):
             Company.objects.bulk_create(batch)
         companies = list(Company.objects.filter(slug__startswith="bench-company-").only("id", "name"))

@@ -203,3 +203,24 @@ def test_moving_a_proposal_to_a_public_status_is_audited_as_a_confirmation(djang
     # A plain edit (as the API's PATCH makes it), not partnership_confirm().
     partnership_update(partnership=deal, actor=reviewer, status="in_talks")
     assert deal.changes.order_by("-id").first().action == "confirmed"
+
+
+def test_company_search_matches_names_and_aliases_not_their_json(seeded):
+    assert set(Company.objects.search("softbank").values_list("slug", flat=True)) == {"softbank-group"}
+    assert set(Company.objects.search("group corp").values_list("slug", flat=True)) == {"softbank-group"}
+    assert not Company.objects.search("[").exists()
+    assert not Company.objects.search('", "').exists()
+
+
+def test_company_named_matches_a_whole_alias_only(seeded):
+    assert Company.objects.named("kakao corp").get().slug == "kakao"
+    assert Company.objects.named("SoftBank").get().slug == "softbank-group"
+    assert not Company.objects.named("Soft").exists()
+    assert not Company.objects.named("a").exists()
+
+
+def test_renaming_or_new_aliases_keep_company_search_in_step(seeded):
+    kakao = Company.objects.get(slug="kakao")
+    kakao.aliases = ["Kakao Corp", "카카오"]
+    kakao.save()
+    assert Company.objects.named("카카오").get() == kakao

@@ -6,7 +6,7 @@ from django.db.models.functions import Lower, Upper
 from django.urls import reverse
 from django_countries.fields import CountryField
 
-from ..querysets import CompanyQuerySet, PersonQuerySet
+from ..querysets import CompanyQuerySet
 from .base import TimestampedModel, clean_name_list, unique_slug
 
 
@@ -36,6 +36,9 @@ class Company(TimestampedModel):
         validators=[validate_name_list],
         help_text="Other names used in news text, e.g. “SoftBank” for SoftBank Group.",
     )
+    # Derived: the name and aliases one per line, between newlines, kept in step by save(). Searching
+    # it finds names, never the JSON punctuation of `aliases`, and "\nkakao corp\n" is an exact alias.
+    names_text = models.TextField(editable=False, default="")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMPANY)
     country = CountryField(blank=True, help_text="ISO 3166 country of the head office.")
     sector = models.CharField(max_length=100, blank=True)
@@ -104,9 +107,14 @@ class Company(TimestampedModel):
     def save(self, *args, **kwargs):
         self.name = " ".join(self.name.split())
         self.aliases = clean_name_list(self.aliases)
+        self.names_text = names_text(self.names)
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
+
+
+def names_text(names: list[str]) -> str:
+    return "\n" + "\n".join(names) + "\n"
 
 
 class Person(TimestampedModel):
@@ -117,8 +125,6 @@ class Person(TimestampedModel):
     )
     role = models.CharField(max_length=200, blank=True, help_text="Title, e.g. Chief executive.")
     organisation = models.ForeignKey(Company, null=True, blank=True, on_delete=models.SET_NULL, related_name="people")
-
-    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

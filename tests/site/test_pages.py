@@ -1,6 +1,7 @@
 """Each page renders with the seed data and shows what a reader needs on it."""
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -258,3 +259,9 @@ def test_every_export_link_on_a_list_page_downloads_its_rows(client, seeded, url
         response = client.get(export.replace("&amp;", "&"))
         assert response.status_code == 200, export
         assert response["Content-Type"].split(";")[0] in ("text/csv", "application/json")
+
+
+@pytest.mark.parametrize("value", ["[", "a", '"'])
+def test_a_company_filter_that_is_no_company_is_reported_not_guessed(client, seeded, value):
+    html = page(client, f"/articles/?{urlencode({'company': value})}")
+    assert "is known" in html and "1 article" in html
