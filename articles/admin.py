@@ -57,6 +57,14 @@ class AliasesForm(forms.ModelForm):
     aliases = NameListField(required=False, help_text="One name per line, as it appears in news text.")
 
 
+class WithoutArticleTextMixin:
+    """For lists that show rows' articles: leave each article's body and search vector unread (kilobytes
+    a row, and only the title is shown)."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("article__body", "article__search_vector")
+
+
 class MentionInline(admin.TabularInline):
     model = Mention
     autocomplete_fields = ["company"]
@@ -304,7 +312,7 @@ class ParticipantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(WithoutArticleTextMixin, admin.ModelAdmin):
     list_display = ["quote_excerpt", "partnership", "article"]
     search_fields = ["quote", "partnership__title", "article__title"]
     autocomplete_fields = ["partnership", "article"]
@@ -316,7 +324,7 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(MarketFact)
-class MarketFactAdmin(admin.ModelAdmin):
+class MarketFactAdmin(WithoutArticleTextMixin, admin.ModelAdmin):
     list_display = ["company", "kind", "subject", "value", "unit", "observed_on", "article"]
     list_filter = ["kind", "observed_on"]
     search_fields = ["company__name", "subject", "quote"]
@@ -326,7 +334,7 @@ class MarketFactAdmin(admin.ModelAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(WithoutArticleTextMixin, admin.ModelAdmin):
     list_display = ["company", "article", "count"]
     search_fields = ["company__name", "article__title"]
     autocomplete_fields = ["company", "article"]
@@ -334,7 +342,7 @@ class MentionAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonMention)
-class PersonMentionAdmin(admin.ModelAdmin):
+class PersonMentionAdmin(WithoutArticleTextMixin, admin.ModelAdmin):
     list_display = ["person", "article", "count"]
     search_fields = ["person__name", "article__title"]
     autocomplete_fields = ["person", "article"]
@@ -438,7 +446,7 @@ class AwaitingReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(PartnershipProposal)
-class PartnershipProposalAdmin(admin.ModelAdmin):
+class PartnershipProposalAdmin(WithoutArticleTextMixin, admin.ModelAdmin):
     """The review queue: partnerships the pipeline proposed, with the sentence and what it implies."""
 
     list_display = ["partnership_link", "companies", "kind", "inferred_status", "state", "sentence", "article"]
@@ -497,7 +505,7 @@ def _proposed_partnerships(proposals):
 
 
 @admin.register(OrganisationSuggestion)
-class OrganisationSuggestionAdmin(admin.ModelAdmin):
+class OrganisationSuggestionAdmin(WithoutArticleTextMixin, admin.ModelAdmin):
     """Names that look like organisations the tracker does not know; never created without a reviewer."""
 
     list_display = ["name", "count", "article", "status", "company", "created_at"]

@@ -112,10 +112,6 @@ class Partnership(TimestampedModel):
     def get_absolute_url(self):
         return reverse("partnership-detail", kwargs={"slug": self.slug})
 
-    @property
-    def is_public(self) -> bool:
-        return self.status in self.PUBLIC_STATUSES
-
     def save(self, *args, **kwargs):
         self.title = " ".join(self.title.split())
         if not self.slug:
