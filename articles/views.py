@@ -19,6 +19,7 @@ COMPANIES_PER_PAGE = 50
 PARTNERSHIPS_PER_PAGE = 30
 SEARCH_SECTION_SIZE = 8
 COMPANY_ARTICLES_SHOWN = 20
+COMPANY_PARTNERSHIPS_SHOWN = 200
 NEIGHBOURHOOD_NODES = 120
 
 ARTICLE_LIST_FIELDS = ("title", "slug", "source", "published_at", "summary", "url")
@@ -176,7 +177,9 @@ def company_detail(request, slug):
         ),
         slug=slug,
     )
-    partnerships = list(_public_partnerships().involving(company))
+    # The newest partnerships only: a hub such as OpenAI may have thousands, and the page links to
+    # the full, paginated list.
+    partnerships = list(_public_partnerships().involving(company)[:COMPANY_PARTNERSHIPS_SHOWN])
     partners: dict[int, Partner] = {}
     for partnership in partnerships:
         for participant in partnership.participants.all():
@@ -204,6 +207,7 @@ def company_detail(request, slug):
             "partnerships": partnerships,
             "timeline": timeline,
             "more_articles": len(articles) > COMPANY_ARTICLES_SHOWN,
+            "more_partnerships": company.partnership_count > len(partnerships),
             "facts": company.facts.select_related("article").order_by("-observed_on", "id"),
             "network_svg": render_svg(graph, title=f"Partnership network around {company.name}", highlight=company.slug)
             if graph.edges

@@ -265,3 +265,16 @@ def test_every_export_link_on_a_list_page_downloads_its_rows(client, seeded, url
 def test_a_company_filter_that_is_no_company_is_reported_not_guessed(client, seeded, value):
     html = page(client, f"/articles/?{urlencode({'company': value})}")
     assert "is known" in html and "1 article" in html
+
+
+def test_a_hub_company_page_shows_its_newest_partnerships_and_links_to_all(client, db, monkeypatch):
+    from articles import views
+    from tests.factories import CompanyFactory, make_partnership
+
+    monkeypatch.setattr(views, "COMPANY_PARTNERSHIPS_SHOWN", 3)
+    hub = CompanyFactory(name="Hub", slug="hub")
+    for _ in range(5):
+        make_partnership([hub, CompanyFactory()])
+    html = page(client, "/companies/hub/")
+    assert "From the 3 newest of 5 partnerships" in html
+    assert 'href="/partnerships/?company=hub">see them all' in html
