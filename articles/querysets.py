@@ -1,35 +1,41 @@
 """Reusable reads. Views, the API and feeds call these instead of rebuilding the filters."""
 
-from django.apps import apps
 from django.db import connection, models
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 
-def _count_subquery(model_name: str, link: str, **filters) -> Coalesce:
-    """COUNT(*) of `model_name` rows whose `link` is the outer row, as a correlated subquery: one SQL
-    query for the whole list, and cheaper than a JOIN + GROUP BY that multiplies rows."""
-    model = apps.get_model("articles", model_name)
-    rows = (
-        model.objects.filter(**{link: OuterRef("pk")}, **filters)
-        .order_by()
-        .values(link)
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=models.IntegerField()), Value(0))
+def _count_subquery(rows: models.QuerySet, link: str) -> Coalesce:
+    """COUNT(*) of `rows` whose `link` is the outer row, as a correlated subquery: one SQL query for
+    the whole list, and cheaper than a JOIN + GROUP BY that multiplies rows."""
+    counted = rows.filter(**{link: OuterRef("pk")}).order_by().values(link).annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), Value(0))
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def public(self):
+        """Participations in partnerships readers see (see PartnershipQuerySet.public)."""
+        from .models import Partnership
+
+        return self.filter(partnership__status__in=Partnership.PUBLIC_STATUSES)
+
+
+class EvidenceQuerySet(models.QuerySet):
+    def public(self):
+        """Evidence of partnerships readers see (see PartnershipQuerySet.public)."""
+        from .models import Partnership
+
+        return self.filter(partnership__status__in=Partnership.PUBLIC_STATUSES)
 
 
 class CompanyQuerySet(models.QuerySet):
     def with_counts(self):
         """Annotate partnership_count (public partnerships) and article_count (articles naming it)."""
-        from .models import Partnership
+        from .models import Mention, Participant
 
         return self.annotate(
-            partnership_count=_count_subquery(
-                "Participant", "company", partnership__status__in=Partnership.PUBLIC_STATUSES
-            ),
-            article_count=_count_subquery("Mention", "company"),
+            partnership_count=_count_subquery(Participant.objects.public(), "company"),
+            article_count=_count_subquery(Mention.objects.all(), "company"),
         )
 
     def most_connected(self, limit: int = 10):
@@ -37,10 +43,10 @@ class CompanyQuerySet(models.QuerySet):
 
         The top is picked by one grouped scan of participants; ordering every company by its count
         subquery would evaluate that subquery 10,000 times."""
-        from .models import Participant, Partnership
+        from .models import Participant
 
         top = (
-            Participant.objects.filter(partnership__status__in=Partnership.PUBLIC_STATUSES)
+            Participant.objects.public()
             .values("company_id")
             .annotate(n=Count("*"))
             .order_by("-n", "company_id")
@@ -111,12 +117,13 @@ class PartnershipQuerySet(models.QuerySet):
 
     def with_evidence_count(self):
         """Annotate evidence_count and source_count (distinct articles reporting it)."""
+        from .models import Evidence
+
         return self.annotate(
-            evidence_count=_count_subquery("Evidence", "partnership"),
+            evidence_count=_count_subquery(Evidence.objects.all(), "partnership"),
             source_count=Coalesce(
                 Subquery(
-                    apps.get_model("articles", "Evidence")
-                    .objects.filter(partnership=OuterRef("pk"))
+                    Evidence.objects.filter(partnership=OuterRef("pk"))
                     .order_by()
                     .values("partnership")
                     .annotate(n=Count("article", distinct=True))
@@ -133,7 +140,7 @@ class PartnershipQuerySet(models.QuerySet):
         from .models import Evidence
 
         top = (
-            Evidence.objects.filter(partnership__status__in=self.model.PUBLIC_STATUSES)
+            Evidence.objects.public()
             .values("partnership_id")
             .annotate(n=Count("article_id", distinct=True))
             .order_by("-n", "-partnership_id")
@@ -156,7 +163,9 @@ class PartnershipQuerySet(models.QuerySet):
     def with_first_reported(self):
         """Annotate first_reported_at: when the earliest article reporting it was published (a date for
         partnerships the news reports without an announcement date)."""
-        evidence = apps.get_model("articles", "Evidence").objects.filter(partnership=OuterRef("pk"))
+        from .models import Evidence
+
+        evidence = Evidence.objects.filter(partnership=OuterRef("pk"))
         return self.annotate(
             first_reported_at=Subquery(
                 evidence.order_by("article__published_at").values("article__published_at")[:1],

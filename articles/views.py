@@ -117,7 +117,8 @@ def article_detail(request, slug):
         slug=slug,
     )
     evidence = list(
-        Evidence.objects.filter(article=article, partnership__status__in=Partnership.PUBLIC_STATUSES)
+        Evidence.objects.public()
+        .filter(article=article)
         .select_related("partnership")
         .order_by("partnership__title", "id")
     )

@@ -127,7 +127,7 @@ class CompanyViewSet(TrackerViewSet):
         return queryset.prefetch_related(
             Prefetch(
                 "participations",
-                queryset=Participant.objects.filter(partnership__status__in=PUBLIC)
+                queryset=Participant.objects.public()
                 .select_related("partnership")
                 .prefetch_related(Prefetch("partnership__participants", Participant.objects.select_related("company")))
                 .order_by("-partnership__announced_on", "partnership__title"),
@@ -175,9 +175,7 @@ class ArticleViewSet(TrackerViewSet):
         return queryset.defer("search_vector").prefetch_related(
             Prefetch(
                 "evidence",
-                Evidence.objects.filter(partnership__status__in=PUBLIC)
-                .select_related("partnership")
-                .order_by("partnership__title", "id"),
+                Evidence.objects.public().select_related("partnership").order_by("partnership__title", "id"),
                 to_attr="public_evidence",
             )
         )

@@ -5,7 +5,7 @@ from django.db.models import F
 from django.db.models.functions import MD5
 from django.urls import reverse
 
-from ..querysets import PartnershipQuerySet
+from ..querysets import EvidenceQuerySet, ParticipantQuerySet, PartnershipQuerySet
 from .articles import Article
 from .base import TimestampedModel, unique_slug
 from .companies import Company
@@ -134,6 +134,8 @@ class Participant(models.Model):
     )
     role = models.CharField(max_length=200, blank=True, help_text="e.g. chip supplier, investor.")
 
+    objects = ParticipantQuerySet.as_manager()
+
     class Meta:
         ordering = ["company__name"]
         constraints = [
@@ -164,6 +166,8 @@ class Evidence(models.Model):
     )
     quote = models.CharField(max_length=2000, help_text="The sentence, quoted exactly from the article.")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["article__published_at", "id"]
