@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..models import Evidence, PartnershipProposal
 from .linking import Match, NameMatcher, normalise
 
 # --- Sentences -----------------------------------------------------------------------------------------
@@ -22,6 +23,10 @@ _ABBREVIATIONS = {
     "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]*[A-Z0-9])|\n")
+# The word before a full stop, looked for only this far back: every abbreviation is far shorter, and
+# searching the whole prefix before each full stop made splitting quadratic in the text's length.
+_WORD_BEFORE = re.compile(r"[\w.]*$")
+_LOOKBEHIND = 64
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -46,7 +51,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    word = re.search(r"[\w.]*$", text[:dot]).group(0)
+    word = _WORD_BEFORE.search(text, max(0, dot - _LOOKBEHIND), dot).group(0)
     # An initial ("Y." in "Jay Y. Lee") or dotted capitals ("U.S.").
     return word.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word) is not None
 
@@ -72,7 +77,8 @@ NOT_PARTNERSHIP_WORDS = re.compile(
     r"sued|sues|suing|lawsuit|court|denied|denies)\b",
     re.IGNORECASE,
 )
-# A company right after these words is being compared with, not partnering ("rival Naver").
+# A company right after these words is being compared with, not partnering ("rival Naver"); looked for
+# within _LOOKBEHIND characters before the name (the words and up to two more fit), not the whole clause.
 _RIVAL_BEFORE = re.compile(r"\b(?:rivals?|competitors?|competition with|compete with|unlike)\W+(?:\w+\W+){0,2}$", re.I)
 # Comma + a subordinating word starts a new clause ("…, while LG …", "…, a week after Kakao's shares …").
 _CLAUSE_BREAK = re.compile(
@@ -116,6 +122,13 @@ def infer_status(text: str) -> str:
 # --- Proposals -----------------------------------------------------------------------------------------
 
 
+# A sentence is quoted whole as evidence and kept with its proposal; a longer one (a list, a table run
+# together) cannot be stored, so it proposes nothing.
+LONGEST_SENTENCE = min(
+    Evidence._meta.get_field("quote").max_length, PartnershipProposal._meta.get_field("sentence").max_length
+)
+
+
 @dataclass(frozen=True)
 class Proposal:
     companies: frozenset  # company ids
@@ -125,10 +138,13 @@ class Proposal:
 
 
 def propose(text: str, matcher: NameMatcher, parents: Mapping[object, object] | None = None) -> list[Proposal]:
-    """The partnerships the text reports, one per sentence-and-company-set, in text order."""
+    """The partnerships the text reports, one per sentence-and-company-set, in text order; sentences
+    longer than LONGEST_SENTENCE are skipped."""
     parents = parents or {}
     proposals: dict[tuple, Proposal] = {}
     for start, end in split_sentences(text):
+        if end - start > LONGEST_SENTENCE:
+            continue
         sentence = text[start:end]
         matches = matcher.find(sentence)
         if len({m.key for m in matches}) < 2 or not PARTNERSHIP_WORDS.search(sentence):
@@ -181,7 +197,11 @@ def _qualifies(sentence, matches, a, b, parents) -> bool:
 def _partners(sentence, matches, a, b, parents) -> frozenset:
     """Companies named in sentence[a:b] that take part: not rivals, not a group's parent when its
     subsidiary acts; empty unless two independent groups remain."""
-    named = {m.key for m in matches if a <= m.start < b and not _RIVAL_BEFORE.search(sentence[a : m.start])}
+    named = {
+        m.key
+        for m in matches
+        if a <= m.start < b and not _RIVAL_BEFORE.search(sentence, max(a, m.start - _LOOKBEHIND), m.start)
+    }
     roots = {_root(c, parents) for c in named}
     if len(roots) < 2:
         return frozenset()
