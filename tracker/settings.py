@@ -245,6 +245,9 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.imme
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 5_000_000)
 INGEST_FETCH_TIMEOUT = env_int("INGEST_FETCH_TIMEOUT", 10)
 INGEST_USER_AGENT = env("INGEST_USER_AGENT", "AllianceTracker/0.1 (news ingestion)")
+# Fetch URLs on this machine or the private network (tests' local server, development); off in
+# production so that a URL typed in the admin or a feed's redirect cannot reach internal services.
+INGEST_ALLOW_PRIVATE_HOSTS = env_bool("INGEST_ALLOW_PRIVATE_HOSTS", False)
 
 # Caches: local memory by default (per process), Redis when REDIS_URL is set.
 if env("REDIS_URL"):

@@ -3,10 +3,13 @@ RSS/Atom feeds (feedparser) and JSON lists of articles all end up as `ArticleInp
 
 import datetime as dt
 import email.utils
+import ipaddress
 import json
 import re
+import socket
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import requests
@@ -255,38 +258,91 @@ class Fetched:
     url: str = ""
 
 
+# Redirects followed by hand, so that every hop's host is checked before it is requested.
+MAX_REDIRECTS = 5
+
+
+def refused_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Addresses a URL given by a user or a feed must not reach: this machine, the private network,
+    link-local (cloud metadata services), multicast, reserved, unspecified and any other address that
+    is not globally routable (carrier-grade NAT, documentation ranges)."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return (
+        address.is_loopback
+        or address.is_private
+        or address.is_link_local
+        or address.is_multicast
+        or address.is_reserved
+        or address.is_unspecified
+        or not address.is_global
+    )
+
+
+def check_url(url: str) -> None:
+    """IngestError unless `url` is http(s) and, unless INGEST_ALLOW_PRIVATE_HOSTS, every address its
+    host resolves to is public (one bad address is enough: the connection may use any of them)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise IngestError(f"{url}: only http and https addresses can be fetched.")
+    if settings.INGEST_ALLOW_PRIVATE_HOSTS:
+        return
+    try:
+        resolved = socket.getaddrinfo(parts.hostname, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, ValueError):
+        raise IngestError(f"{url}: the host {parts.hostname} cannot be found.") from None
+    for *_, sockaddr in resolved:
+        # The scope of an IPv6 link-local address ("fe80::1%eth0") is not part of the address.
+        if refused_address(ipaddress.ip_address(sockaddr[0].split("%")[0])):
+            raise IngestError(
+                f"{url}: {parts.hostname} is a local or private address ({sockaddr[0]}); only public hosts are fetched."
+            )
+
+
 def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
-    """GET a URL with a timeout, a size cap while streaming and, for feeds, a conditional request."""
+    """GET a public http(s) URL (see check_url; each redirect is checked too) with a timeout, a size cap
+    while streaming and, for feeds, a conditional request."""
     headers = {"User-Agent": settings.INGEST_USER_AGENT, "Accept": "*/*"}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     timeout = settings.INGEST_FETCH_TIMEOUT
+    target = url
     try:
-        with requests.get(url, headers=headers, timeout=timeout, stream=True) as response:
-            if response.status_code == 304:
-                return Fetched(status=304, url=url, etag=etag, last_modified=last_modified)
-            if response.status_code >= 400:
-                raise IngestError(f"{url}: the server answered {response.status_code} {response.reason}.")
-            chunks, size = [], 0
-            for chunk in response.iter_content(64 * 1024):
-                size += len(chunk)
-                if size > max_bytes():
-                    raise IngestError(f"{url}: larger than the {max_bytes():,}-byte limit.")
-                chunks.append(chunk)
-            return Fetched(
-                status=response.status_code,
-                data=b"".join(chunks),
-                content_type=response.headers.get("Content-Type", ""),
-                etag=response.headers.get("ETag", ""),
-                last_modified=response.headers.get("Last-Modified", ""),
-                url=response.url,
-            )
+        for _ in range(MAX_REDIRECTS + 1):
+            check_url(target)
+            with requests.get(target, headers=headers, timeout=timeout, stream=True, allow_redirects=False) as response:
+                if response.is_redirect:
+                    target = urljoin(target, response.headers["Location"])
+                    continue
+                return _read_response(url, response, etag, last_modified)
+        raise IngestError(f"{url}: more than {MAX_REDIRECTS} redirects.")
     except requests.Timeout:
         raise IngestError(f"{url}: no answer within {timeout} s (timed out).") from None
     except requests.RequestException as error:
         raise IngestError(f"{url}: could not be fetched ({type(error).__name__}).") from None
+
+
+def _read_response(url: str, response: requests.Response, etag: str, last_modified: str) -> Fetched:
+    if response.status_code == 304:
+        return Fetched(status=304, url=url, etag=etag, last_modified=last_modified)
+    if response.status_code >= 400:
+        raise IngestError(f"{url}: the server answered {response.status_code} {response.reason}.")
+    chunks, size = [], 0
+    for chunk in response.iter_content(64 * 1024):
+        size += len(chunk)
+        if size > max_bytes():
+            raise IngestError(f"{url}: larger than the {max_bytes():,}-byte limit.")
+        chunks.append(chunk)
+    return Fetched(
+        status=response.status_code,
+        data=b"".join(chunks),
+        content_type=response.headers.get("Content-Type", ""),
+        etag=response.headers.get("ETag", ""),
+        last_modified=response.headers.get("Last-Modified", ""),
+        url=response.url,
+    )
 
 
 def is_url(value: str) -> bool:

@@ -1,5 +1,7 @@
-"""URLs and feed subscriptions, fetched from a local HTTP server (no network)."""
+"""URLs and feed subscriptions, fetched from a local HTTP server (no network), and the refusal of
+local and private addresses outside tests and development."""
 
+import ipaddress
 import time
 from io import StringIO
 
@@ -8,7 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from werkzeug import Response
 
-from articles.ingest.readers import IngestError, fetch
+from articles.ingest import readers
+from articles.ingest.readers import IngestError, fetch, refused_address
 from articles.models import Article, Feed, Partnership
 
 from .feeds import KAKAO, NAVER, rss
@@ -26,6 +29,26 @@ def run(*args) -> str:
     out = StringIO()
     call_command(*args, stdout=out)
     return out.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def allow_the_local_server(settings):
+    """The test server listens on 127.0.0.1, which production refuses; the refusal tests turn it back."""
+    settings.INGEST_ALLOW_PRIVATE_HOSTS = True
+
+
+@pytest.fixture
+def refuse_private_hosts(settings):
+    settings.INGEST_ALLOW_PRIVATE_HOSTS = False
+
+
+@pytest.fixture
+def test_server_is_public(monkeypatch):
+    """127.0.0.1 passes the address check as if it were a public host (the test server is the only web
+    server the tests have), every other address as in production."""
+    server = ipaddress.ip_address("127.0.0.1")
+    check = readers.refused_address
+    monkeypatch.setattr(readers, "refused_address", lambda address: address != server and check(address))
 
 
 def test_fetch_sends_a_user_agent_and_returns_the_body(httpserver):
@@ -137,3 +160,83 @@ def test_the_admin_reports_an_unreachable_url_on_the_form(client, db, superuser,
     assert response.status_code == 200
     assert "404" in response.content.decode()
     assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.0.0.5",
+        "172.16.0.1",
+        "192.168.1.1",
+        "169.254.169.254",  # cloud metadata
+        "100.64.0.1",  # carrier-grade NAT
+        "0.0.0.0",
+        "224.0.0.1",
+        "240.0.0.1",
+        "::1",
+        "fe80::1",
+        "fc00::1",
+        "::ffff:127.0.0.1",
+        "::",
+    ],
+)
+def test_local_private_and_special_addresses_are_refused(address):
+    assert refused_address(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["93.184.215.14", "8.8.8.8", "2606:4700:4700::1111"])
+def test_public_addresses_are_allowed(address):
+    assert not refused_address(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/feed.xml", "gopher://example.com/"])
+def test_only_http_and_https_are_fetched(url):
+    with pytest.raises(IngestError, match="only http and https"):
+        fetch(url)
+
+
+def test_a_local_address_is_refused_and_nothing_is_requested(db, httpserver, refuse_private_hosts):
+    httpserver.expect_request("/page").respond_with_data(PAGE, content_type="text/html")
+    url = httpserver.url_for("/page")
+    with pytest.raises(IngestError, match=r"is a local or private address \(127\.0\.0\.1\); only public hosts"):
+        fetch(url)
+    with pytest.raises(IngestError, match="local or private address"):
+        fetch(url.replace("127.0.0.1", "localhost"))
+    output = run("ingest", url)
+    assert "Failed: 1" in output and "local or private address" in output
+    assert not httpserver.log and not Article.objects.exists()
+
+
+def test_the_admin_refuses_a_local_url_on_the_form(client, db, superuser, httpserver, refuse_private_hosts):
+    httpserver.expect_request("/page").respond_with_data(PAGE, content_type="text/html")
+    client.force_login(superuser)
+    response = client.post(reverse("admin:articles_article_ingest"), {"url": httpserver.url_for("/page")})
+    assert response.status_code == 200
+    assert "local or private address" in response.content.decode()
+    assert not httpserver.log and not Article.objects.exists()
+
+
+def test_a_redirect_to_a_private_address_is_refused(db, httpserver, refuse_private_hosts, test_server_is_public):
+    httpserver.expect_request("/moved").respond_with_data(
+        "", status=302, headers={"Location": "http://169.254.169.254/latest/meta-data/"}
+    )
+    httpserver.expect_request("/page").respond_with_data(PAGE, content_type="text/html")
+    assert b"Oracle" in fetch(httpserver.url_for("/page")).data  # the test server itself passes
+    with pytest.raises(IngestError, match=r"local or private address \(169\.254\.169\.254\)"):
+        fetch(httpserver.url_for("/moved"))
+    assert "Failed: 1" in run("ingest", httpserver.url_for("/moved"))
+    assert not Article.objects.exists()
+
+
+def test_redirects_are_followed_to_the_page(db, httpserver):
+    httpserver.expect_request("/old").respond_with_data("", status=301, headers={"Location": "/new"})
+    httpserver.expect_request("/new").respond_with_data(PAGE, content_type="text/html")
+    fetched = fetch(httpserver.url_for("/old"))
+    assert fetched.status == 200 and fetched.url == httpserver.url_for("/new")
+
+
+def test_a_redirect_loop_stops_with_a_message(db, httpserver):
+    httpserver.expect_request("/loop").respond_with_data("", status=302, headers={"Location": "/loop"})
+    with pytest.raises(IngestError, match=f"more than {readers.MAX_REDIRECTS} redirects"):
+        fetch(httpserver.url_for("/loop"))
