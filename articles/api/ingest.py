@@ -5,7 +5,7 @@ from rest_framework import permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..ingest.pipeline import article_ingest
+from ..ingest.pipeline import UpdateRefused, article_ingest
 from ..ingest.readers import IngestError, max_bytes
 from ..models import Article, Mention, Partnership
 
@@ -76,7 +76,9 @@ class IngestResultSerializer(serializers.ModelSerializer):
 
 class ArticleIngestView(APIView):
     """Ingest an article: link the companies it names and propose the partnerships it reports (they stay
-    `proposed` until a reviewer confirms them). 201 with the new article; 200 when it was already stored."""
+    `proposed` until a reviewer confirms them). 201 with the new (or, for users who may change articles,
+    updated) article; 200 when it was already stored; 403 for new text under a stored URL without the
+    change permission. Proposals are listed only to users who may review partnerships."""
 
     permission_classes = [permissions.IsAuthenticated, CanAddArticles]
 
@@ -88,6 +90,8 @@ class ArticleIngestView(APIView):
         incoming.is_valid(raise_exception=True)
         try:
             result = article_ingest(**incoming.validated_data, actor=request.user)
+        except UpdateRefused as error:
+            return Response({"detail": str(error)}, status=status.HTTP_403_FORBIDDEN)
         except IngestError as error:
             return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
         article = result.article
@@ -98,6 +102,9 @@ class ArticleIngestView(APIView):
         )
         if result.outcome == "duplicate":
             partnerships = Partnership.objects.none()
+        elif not request.user.has_perm("articles.change_partnership"):
+            # Proposals are not public; a writer who cannot review them sees only the evidence it added.
+            partnerships = partnerships.public()
         article.outcome = result.outcome
         article.mentions_list, article.partnerships_list = mentions, partnerships
         body = IngestResultSerializer(

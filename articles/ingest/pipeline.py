@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ..models import (
@@ -25,6 +26,10 @@ from ..services import EvidenceSpec, ParticipantSpec, evidence_add, partnership_
 from .linking import company_index, person_matcher
 from .proposing import Proposal, propose, unknown_organisations
 from .readers import ArticleInput, IngestError, extract_html, max_bytes
+
+
+class UpdateRefused(IngestError):
+    """The article is stored already and the actor may add articles but not change them."""
 
 
 @dataclass
@@ -61,7 +66,7 @@ def article_ingest(
 ) -> IngestResult:
     """Ingest one article in its own transaction: all of it is saved, or nothing (IngestError says why).
     The same URL or the same normalised text a second time is a duplicate; the same URL with new text
-    updates the article."""
+    updates the article, if the actor (None: the system) may change articles, else UpdateRefused."""
     item = _prepare(ArticleInput(title, text, html, url, source, author, published_at))
     try:
         with transaction.atomic():
@@ -126,6 +131,11 @@ def _ingest(item: ArticleInput, actor) -> IngestResult:
     if article is None:
         article = Article(url=item.url)
     else:
+        if actor is not None and not actor.has_perm("articles.change_article"):
+            raise UpdateRefused(
+                f"{item.url}: an article with this URL is stored already; replacing its text needs the "
+                "permission to change articles."
+            )
         outcome = "updated"
         kept = set(Evidence.objects.filter(article=article).values_list("quote", flat=True))
         dropped = [quote for quote in kept if quote not in item.text]
@@ -193,8 +203,9 @@ def _record_proposals(article: Article, proposals: list[Proposal], actor) -> lis
     chosen: dict[int, Partnership] = {}
     results: dict[int, tuple[Partnership, bool]] = {}
     for proposal in proposals:
-        live = [pk for pk, s in statuses.items() if s != Partnership.Status.REJECTED]
-        targets = _known_partnerships(proposal.companies, {pk: members[pk] for pk in live})
+        live = {pk: members[pk] for pk, s in statuses.items() if s != Partnership.Status.REJECTED}
+        public = {pk for pk in live if statuses[pk] in Partnership.PUBLIC_STATUSES}
+        targets = _known_partnerships(proposal.companies, live, public)
         for target in targets:
             partnership = chosen.get(target) or Partnership.objects.get(pk=target)
             chosen[target] = partnership
@@ -212,13 +223,14 @@ def _record_proposals(article: Article, proposals: list[Proposal], actor) -> lis
     return list(results.values())
 
 
-def _known_partnerships(companies: frozenset, members: dict[int, set]) -> list[int]:
-    """The partnerships a company set reports: the one with exactly these companies; else the only one
-    that includes them all; else those among them that together cover the set ("OpenAI partnered with
-    Kakao and SoftBank" reports OpenAI–Kakao and OpenAI–SoftBank)."""
+def _known_partnerships(companies: frozenset, members: dict[int, set], public: set[int]) -> list[int]:
+    """The partnerships a company set reports: the one with exactly these companies (a public one
+    before a proposal, then the oldest); else the only one that includes them all; else those among
+    them that together cover the set ("OpenAI partnered with Kakao and SoftBank" reports OpenAI–Kakao
+    and OpenAI–SoftBank)."""
     exact = [pk for pk, group in members.items() if group == companies]
     if exact:
-        return exact[:1]
+        return [min(exact, key=lambda pk: (pk not in public, pk))]
     wider = [pk for pk, group in members.items() if group > companies]
     if len(wider) == 1:
         return wider
@@ -247,20 +259,23 @@ def _propose(article, proposal: Proposal, companies: list[Company], actor) -> Pa
     return partnership
 
 
-def _record_suggestions(article: Article, found) -> int:
-    if not found:
+def _record_suggestions(article: Article, found: Counter) -> int:
+    """Suggest the names not dismissed before and not yet suggested from this article; how many."""
+    # Names as they are stored (cut to the field's length), so the checks below compare like with like.
+    longest = OrganisationSuggestion._meta.get_field("name").max_length
+    names: Counter = Counter()
+    for name, count in found.items():
+        names[name[:longest]] += count
+    if not names:
         return 0
-    dismissed = set(
-        OrganisationSuggestion.objects.filter(
-            status=OrganisationSuggestion.Status.DISMISSED, name__in=list(found)
-        ).values_list("name", flat=True)
+    skipped = set(
+        OrganisationSuggestion.objects.filter(name__in=list(names))
+        .filter(Q(status=OrganisationSuggestion.Status.DISMISSED) | Q(article=article))
+        .values_list("name", flat=True)
     )
     rows = OrganisationSuggestion.objects.bulk_create(
-        [
-            OrganisationSuggestion(article=article, name=name[:200], count=count)
-            for name, count in found.items()
-            if name not in dismissed
-        ],
-        ignore_conflicts=True,
+        OrganisationSuggestion(article=article, name=name, count=count)
+        for name, count in names.items()
+        if name not in skipped
     )
     return len(rows)

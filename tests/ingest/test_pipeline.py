@@ -1,11 +1,13 @@
 """The pipeline: one article in, mentions linked, partnerships proposed or evidenced, once only."""
 
 import pytest
+from django.contrib.auth.models import Permission
 
-from articles.ingest.pipeline import article_ingest
+from articles.ingest.pipeline import UpdateRefused, article_ingest
 from articles.ingest.readers import IngestError
 from articles.models import (
     Article,
+    Evidence,
     Mention,
     OrganisationSuggestion,
     Partnership,
@@ -13,7 +15,7 @@ from articles.models import (
     PersonMention,
 )
 from articles.services import partnership_reject
-from tests.factories import CompanyFactory
+from tests.factories import ArticleFactory, CompanyFactory, make_partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +84,16 @@ def test_a_sentence_about_a_known_partnership_adds_evidence_instead_of_a_duplica
     assert partnership.changes.filter(action=PartnershipChange.Action.EVIDENCE_ADDED).exists()
 
 
+def test_a_public_partnership_gets_the_evidence_before_a_proposal_of_the_same_companies(db):
+    a, b = CompanyFactory(name="Alpha Chips"), CompanyFactory(name="Beta Cloud")
+    # The proposal is the older one (lower id): the pick must not depend on the order rows come in.
+    proposal = make_partnership([a, b], status=Partnership.Status.PROPOSED)
+    public = make_partnership([a, b], status=Partnership.Status.ANNOUNCED)
+    result = ingest(title="Alpha and Beta", text="Alpha Chips and Beta Cloud extended their agreement.", url="")
+    assert [(p.pk, created) for p, created in result.partnerships] == [(public.pk, False)]
+    assert not proposal.evidence.filter(article=result.article).exists()
+
+
 def test_a_subset_of_one_known_partnership_adds_evidence_to_it(seeded):
     result = ingest(title="HBM", text="SK Hynix signed a supply deal with OpenAI for memory chips.", url="")
     assert [(p.slug, created) for p, created in result.partnerships] == [("openai-sk-high-bandwidth-memory", False)]
@@ -109,6 +121,51 @@ def test_the_same_url_with_new_text_updates_the_article(seeded):
     assert second.outcome == "updated"
     assert second.article.pk == first.article.pk
     assert Mention.objects.get(article=first.article, company__slug="oracle").count == 3
+
+
+def test_an_update_needs_the_permission_to_change_articles(seeded, django_user_model):
+    first = ingest()
+    writer = django_user_model.objects.create_user("writer", password="a-long-test-password")
+    writer.user_permissions.add(Permission.objects.get(codename="add_article"))
+    with pytest.raises(UpdateRefused, match="permission to change articles"):
+        ingest(title="Rewritten", text=STORY + " Oracle confirmed the talks.", actor=writer)
+    first.article.refresh_from_db()
+    assert (first.article.title, first.article.body) == ("Naver in talks with Oracle", STORY)
+
+    writer.user_permissions.add(Permission.objects.get(codename="change_article"))
+    writer = django_user_model.objects.get(pk=writer.pk)  # a fresh permission cache
+    assert ingest(title="Rewritten", text=STORY + " Oracle confirmed the talks.", actor=writer).outcome == "updated"
+
+
+def test_a_sentence_too_long_to_quote_proposes_nothing(seeded):
+    items = ", ".join(f"item {n}" for n in range(300))
+    sentence = f"Kakao and Naver signed a partnership agreement covering {items}."
+    assert len(sentence) > Evidence._meta.get_field("quote").max_length
+    result = ingest(title="Long list", text=f"{sentence} Oracle formed an alliance with Naver.", url="")
+    assert [sorted(c.company.slug for c in p.participants.all()) for p, _ in result.partnerships] == [
+        ["naver", "oracle"]
+    ]
+
+
+def test_a_dismissed_name_longer_than_a_suggestion_is_not_suggested_again(seeded):
+    name = "Q" + "u" * 250 + " Robotics"
+    OrganisationSuggestion.objects.create(
+        article=ArticleFactory(), name=name[:200], status=OrganisationSuggestion.Status.DISMISSED
+    )
+    result = ingest(title="Robots", text=f"{name} opened an office in Seoul.", url="")
+    assert result.suggestions == 0
+    assert not OrganisationSuggestion.objects.filter(article=result.article).exists()
+
+
+def test_only_new_suggestions_are_counted_when_an_article_is_updated(seeded):
+    first = ingest()
+    assert first.suggestions == 1
+    second = ingest(text=STORY + " Initech Systems declined to comment.")
+    assert second.suggestions == 1  # Initech Systems; Acme Robotics Inc. was suggested already
+    assert sorted(OrganisationSuggestion.objects.filter(article=first.article).values_list("name", flat=True)) == [
+        "Acme Robotics Inc.",
+        "Initech Systems",
+    ]
 
 
 def test_an_update_that_drops_a_quoted_sentence_fails_and_changes_nothing(seeded):
@@ -163,8 +220,8 @@ def test_ingesting_one_article_runs_a_bounded_number_of_queries(db, django_asser
     text = f"{a.name} signed a supply agreement with {b.name}. {a.name} Holdings is new."
     # The same at 5 and 200 companies: duplicate checks (2), slug + insert (2), company and person
     # index version + build (4), mentions (1), known partnerships + companies (2), then for the one
-    # proposal partnership_create with its validation, rows and audit entry (about 20 with savepoints)
-    # and the proposal (1).
-    with django_assert_max_num_queries(34):
+    # proposal partnership_create with its validation (a query per checked constraint), rows and audit
+    # entry (about 21 with savepoints) and the proposal (1).
+    with django_assert_max_num_queries(35):
         result = article_ingest(title="Deal", text=text)
     assert len(result.partnerships) == 1
