@@ -28,23 +28,10 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from articles.ingest.linking import company_index  # noqa: E402
 from articles.ingest.pipeline import article_ingest  # noqa: E402
 from articles.models import Company  # noqa: E402
+from bench.generate import STEMS as GENERATOR_STEMS  # noqa: E402
 
-STEMS = [
-    "Aster",
-    "Boreal",
-    "Cobalt",
-    "Delta",
-    "Ember",
-    "Fjord",
-    "Granite",
-    "Helix",
-    "Indigo",
-    "Juniper",
-    "Krypton",
-    "Lumen",
-    "Meridian",
-    "Nimbus",
-]
+# The first 14 of the generator's name stems.
+STEMS = GENERATOR_STEMS[:14]
 SUFFIXES = ["Holdings", "Electronics", "Motors", "Technologies", "Bank", "Energy", "Logistics", "Foods"]
 PARAGRAPH = (
     "{a} signed a supply agreement with {b} on Monday, the companies said, in a deal analysts valued at "
