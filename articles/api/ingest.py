@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 from ..ingest.pipeline import UpdateRefused, article_ingest
 from ..ingest.readers import IngestError, max_bytes
 from ..models import Article, Mention, Partnership
+from .serializers import ModelSerializer
 
 
 class CanAddArticles(permissions.BasePermission):
@@ -63,7 +64,7 @@ class IngestPartnershipSerializer(serializers.ModelSerializer):
         return obj.slug in self.context.get("created", ())
 
 
-class IngestResultSerializer(serializers.ModelSerializer):
+class IngestResultSerializer(ModelSerializer):  # the API's ModelSerializer: a blank URL is documented
     outcome = serializers.CharField(help_text="created, updated or duplicate")
     mentions = IngestMentionSerializer(many=True, source="mentions_list")
     partnerships = IngestPartnershipSerializer(many=True, source="partnerships_list")
