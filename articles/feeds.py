@@ -63,20 +63,28 @@ def _filter_form(form_class, request):
     return form
 
 
-class FilteredArticlesFeed(ArticleItems, Feed):
-    description = "Articles about corporate alliances matching a filter."
+class FilteredFeedMixin:
+    """A feed of a list page's filtered rows: titled by its filters, linking back to that page."""
+
+    form_class: type
+    noun: str  # "articles", "partnerships"
+    list_url_name: str
 
     def get_object(self, request):
-        return _filter_form(ArticleFilterForm, request)
+        return _filter_form(self.form_class, request)
 
     def title(self, form):
-        values = form.query_params()
-        described = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in values.items())
-        return "Alliance Tracker: articles" + (f" ({described})" if described else "")
+        described = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in form.query_params().items())
+        return f"Alliance Tracker: {self.noun}" + (f" ({described})" if described else "")
 
     def link(self, form):
         query = urlencode(form.query_params())
-        return reverse("article-list") + (f"?{query}" if query else "")
+        return reverse(self.list_url_name) + (f"?{query}" if query else "")
+
+
+class FilteredArticlesFeed(FilteredFeedMixin, ArticleItems, Feed):
+    description = "Articles about corporate alliances matching a filter."
+    form_class, noun, list_url_name = ArticleFilterForm, "articles", "article-list"
 
     def items(self, form):
         articles = Article.objects.only("title", "slug", "summary", "published_at", "author", "source")
@@ -88,20 +96,9 @@ class FilteredArticlesAtomFeed(FilteredArticlesFeed):
     subtitle = FilteredArticlesFeed.description
 
 
-class FilteredPartnershipsFeed(Feed):
+class FilteredPartnershipsFeed(FilteredFeedMixin, Feed):
     description = "Public partnerships between companies matching a filter, newest first."
-
-    def get_object(self, request):
-        return _filter_form(PartnershipFilterForm, request)
-
-    def title(self, form):
-        values = form.query_params()
-        described = ", ".join(f"{name} {value}" for name, value in values.items())
-        return "Alliance Tracker: partnerships" + (f" ({described})" if described else "")
-
-    def link(self, form):
-        query = urlencode(form.query_params())
-        return reverse("partnership-list") + (f"?{query}" if query else "")
+    form_class, noun, list_url_name = PartnershipFilterForm, "partnerships", "partnership-list"
 
     def items(self, form):
         partnerships = Partnership.objects.public().with_first_reported().order_by("-created_at", "-id")
