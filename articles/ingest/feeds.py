@@ -28,15 +28,9 @@ def feed_poll(feed: Feed) -> IngestReport:
         report.not_modified += 1
     else:
         feed.etag, feed.last_modified = fetched.etag, fetched.last_modified
-        feed.title = feed.title or _feed_title(fetched.data)
+        feed.title = feed.title or read.title[:300]
         report.failed.extend(read.errors)
         for item in read.items:
             report.add_task_result(ingest_article.enqueue(**item.as_task_arguments()), item.origin)
     feed.save()
     return report
-
-
-def _feed_title(data: bytes) -> str:
-    import feedparser
-
-    return feedparser.parse(data).feed.get("title", "")[:300]

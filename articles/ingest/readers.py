@@ -50,6 +50,7 @@ class ArticleInput:
 class ReadResult:
     items: list[ArticleInput] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (origin, reason)
+    title: str = ""  # a feed's own title
 
 
 # --- Bytes to text -------------------------------------------------------------------------------------
@@ -156,12 +157,12 @@ def html_to_text(fragment: str) -> str:
 def read_feed(data: bytes, origin: str, *, source: str = "") -> ReadResult:
     """Every entry of an RSS or Atom feed; entries without a title or text are reported, not taken."""
     parsed = feedparser.parse(data)
-    result = ReadResult()
+    result = ReadResult(title=parsed.feed.get("title", ""))
     if parsed.bozo and not parsed.entries:
         raise IngestError(f"{origin}: not a readable feed ({parsed.get('bozo_exception', 'malformed XML')}).")
     if parsed.bozo:
         result.errors.append((origin, f"feed is not well-formed ({parsed.bozo_exception}); readable entries taken"))
-    source = source or parsed.feed.get("title", "")
+    source = source or result.title
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{origin} entry {number}"
         content = entry.get("content", [{}])[0].get("value") or entry.get("summary", "")
